@@ -1,0 +1,72 @@
+"""Shared fixtures: a network home page, two centres with their staff, a resident.
+
+Feature tests build on these so that every app tests against the real permission model
+(Wagtail page permissions on the centre's subtree).
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+
+from home.centre_groups import ensure_centre_group
+from home.models import CentrePage, HomePage
+
+PASSWORD = "un-mot-de-passe-solide-42"
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Centres sociaux connectés", slug="accueil-test"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "testserver", "port": 80, "root_page": home}
+    )
+    return home
+
+
+def make_centre(home, slug, title, code, town="Roubaix"):
+    return home.add_child(instance=CentrePage(title=title, slug=slug, code=code, town=town))
+
+
+@pytest.fixture
+def centre_a(home_page):
+    return make_centre(home_page, "belencontre", "Centre social Belencontre", "BEL", "Tourcoing")
+
+
+@pytest.fixture
+def centre_b(home_page):
+    return make_centre(home_page, "echo", "Centre social l'Écho", "ECH", "Roubaix")
+
+
+def make_user(username, **extra):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
+    return user
+
+
+@pytest.fixture
+def staff_a(centre_a):
+    user = make_user("staff-a", display_name="Équipe A")
+    user.groups.add(ensure_centre_group(centre_a))
+    return user
+
+
+@pytest.fixture
+def staff_b(centre_b):
+    user = make_user("staff-b", display_name="Équipe B")
+    user.groups.add(ensure_centre_group(centre_b))
+    return user
+
+
+@pytest.fixture
+def resident(db):
+    return make_user("habitante", display_name="Samia")
+
+
+@pytest.fixture
+def other_resident(db):
+    return make_user("voisin", display_name="Karim")
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser(username="root", password=PASSWORD, email="")
