@@ -25,7 +25,7 @@ def _permission(app_label, codename):
 def _collection_for(centre):
     if centre.collection_id:
         return centre.collection
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     collection = root.get_children().filter(name=centre.title).first() or root.add_child(name=centre.title)
     type(centre).objects.filter(pk=centre.pk).update(collection=collection)
     centre.collection = collection

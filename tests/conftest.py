@@ -6,7 +6,7 @@ Feature tests build on these so that every app tests against the real permission
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.centre_groups import ensure_centre_group
 from home.models import CentrePage, HomePage
@@ -16,7 +16,9 @@ PASSWORD = "un-mot-de-passe-solide-42"
 
 @pytest.fixture
 def home_page(db):
-    root = Page.get_first_root_node()
+    # Transactional tests (live_server) flush the rows Wagtail's migrations made.
+    Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Centres sociaux connectés", slug="accueil-test"))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "testserver", "port": 80, "root_page": home}
