@@ -1,0 +1,51 @@
+"""The project's one WeasyPrint setup: render a template to PDF bytes.
+
+Images and stylesheets are read from the static files and the media storage directly,
+never over the network (the server may have none, and it keeps rendering fast).
+"""
+
+import mimetypes
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_BASE_URL = "http://pdf.invalid/"
+
+
+class LocalFilesFetcher(URLFetcher):
+    """Serves /static/ and /media/ URLs from disk or storage; refuses everything else."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = unquote(urlparse(url).path)
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if path.startswith(settings.STATIC_URL):
+            found = finders.find(path.removeprefix(settings.STATIC_URL))
+            if found is None:
+                raise ValueError(f"Static file not found: {path}")
+            with open(found, "rb") as handle:
+                return URLFetcherResponse(url, handle.read(), {"Content-Type": content_type})
+        if path.startswith(settings.MEDIA_URL):
+            with default_storage.open(path.removeprefix(settings.MEDIA_URL)) as handle:
+                return URLFetcherResponse(url, handle.read(), {"Content-Type": content_type})
+        raise ValueError(f"Refusing to fetch {url} while rendering a PDF")
+
+
+def render_pdf(template_name, context, request=None):
+    """PDF bytes of a Django template rendered with `context`."""
+    html = render_to_string(template_name, context, request=request)
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf()
+
+
+def pdf_response(template_name, context, filename, request=None, inline=False):
+    response = HttpResponse(render_pdf(template_name, context, request), content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
