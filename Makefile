@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml
 	echo "Python utilisé : $$PY ($$($$PY --version))"; \
 	[ -x $(VENV_PY) ] && $(VENV_PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { rm -rf $(VENV); $$PY -m venv $(VENV); }
 	$(VENV_PY) -m pip install --quiet --upgrade pip
-	$(VENV_PY) -m pip install --quiet -e ".[dev]"
+	$(VENV_PY) -m pip install --quiet ".[dev]"
 	@touch $(STAMP)
 
 install: $(STAMP)
