@@ -6,12 +6,21 @@ Feature tests build on these so that every app tests against the real permission
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from home.centre_groups import ensure_centre_group
 from home.models import CentrePage, HomePage
 
 PASSWORD = "un-mot-de-passe-solide-42"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate-limit counters and cached pages must not leak from one test into another
+    # (with REDIS_URL set, the cache outlives the test process).
+    cache.clear()
+    yield
 
 
 @pytest.fixture
