@@ -38,7 +38,7 @@ migrate: install
 	$(VENV_PY) manage.py migrate --noinput
 
 seed: migrate
-	@$(VENV_PY) manage.py seed_demo | tee $(VENV)/demo-logins.txt
+	@$(VENV_PY) manage.py seed_demo > $(VENV)/demo-logins.txt
 
 serve: install
 	@echo ""
