@@ -70,6 +70,33 @@ class SignupForm(allauth_forms.SignupForm):
         set_form_field_order(self, ["username", "display_name", "email", "password1", "password2"])
 
 
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["oldpassword"].help_text = _("The one you use now. After a desk card: the password of the card.")
+        self.fields["password2"].label = _("New password again")
+        self.fields["password2"].help_text = _("Type the same password once more, to avoid typing mistakes.")
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password2"].label = _("New password again")
+        self.fields["password2"].help_text = _("Type the same password once more, to avoid typing mistakes.")
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Email address of your account")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+
 class ProfileForm(forms.ModelForm):
     """What a person changes on "Mon compte": their display name and their email address."""
 
