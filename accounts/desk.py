@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -93,6 +93,34 @@ def desk_home(request):
     return render(request, "accounts/desk/home.html", context)
 
 
+def _create_user(request, data, form, attempts=3):
+    """Create the account; a username or email taken meanwhile by someone else gives a form error, not a 500."""
+    name = data["display_name"].strip()
+    for _attempt in range(attempts):
+        user = User(
+            username=data["username"] or suggest_username(name),
+            display_name=name,
+            first_name=name[:150],
+            email=data["email"],
+            must_change_password=True,
+            created_by=request.user,
+        )
+        password = generate_password(user)
+        user.set_password(password)
+        try:
+            with transaction.atomic():
+                user.save()
+                if user.email:
+                    sync_allauth_email(user)
+        except IntegrityError:
+            if data["username"] or data["email"]:
+                break  # chosen by the staff member: say so rather than retry
+            continue
+        return user, password
+    form.add_error(None, _("This username or email address was taken a moment ago. Please try again."))
+    return None, None
+
+
 @desk_staff_required
 def create_account(request):
     centres = _staff_centres(request.user)
@@ -100,24 +128,12 @@ def create_account(request):
         form = DeskAccountForm(request.POST, centres=centres)
         if form.is_valid():
             data = form.cleaned_data
-            with transaction.atomic():
-                user = User(
-                    username=data["username"] or suggest_username(data["display_name"]),
-                    display_name=data["display_name"].strip(),
-                    first_name=data["display_name"].strip()[:150],
-                    email=data["email"],
-                    must_change_password=True,
-                    created_by=request.user,
-                )
-                password = generate_password(user)
-                user.set_password(password)
-                user.save()
-                if user.email:
-                    sync_allauth_email(user)
-            centre = data.get("centre")
-            _remember_card(request, user, password, centre.pk if centre else None)
-            logger.info("Desk account %s created by %s", user.username, request.user.username)
-            return redirect("accounts:desk_card", pk=user.pk)
+            user, password = _create_user(request, data, form)
+            if user is not None:
+                centre = data.get("centre")
+                _remember_card(request, user, password, centre.pk if centre else None)
+                logger.info("Desk account %s created by %s", user.username, request.user.username)
+                return redirect("accounts:desk_card", pk=user.pk)
         status = 400
     else:
         form = DeskAccountForm(centres=centres)

@@ -1,12 +1,14 @@
 """ "Mon compte": profile, personal data export, account deletion."""
 
 import json
+import logging
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +20,8 @@ from accounts.emails import sync_allauth_email
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.permissions import is_desk_staff
 from accounts.personal_data import erase_all, export_all
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -50,6 +54,7 @@ def account_data(user):
         "last_login": user.last_login,
         "created_at_desk": user.created_by_id is not None,
         "must_change_password": user.must_change_password,
+        "groups": sorted(user.groups.values_list("name", flat=True)),
     }
 
 
@@ -78,9 +83,20 @@ def delete_account(request):
     if request.method == "POST":
         form = DeleteAccountForm(request.POST, user=user)
         if form.is_valid():
-            with transaction.atomic():
-                erase_all(user)
-                user.delete()
+            try:
+                with transaction.atomic():
+                    erase_all(user)
+                    user.delete()
+            except (ProtectedError, RestrictedError):
+                logger.exception("Account %s could not be deleted", user.username)
+                messages.error(
+                    request,
+                    _(
+                        "Your account could not be deleted automatically: nothing has been changed. "
+                        "Please ask the staff of your social centre, they will do it for you."
+                    ),
+                )
+                return render(request, "accounts/delete.html", {"form": DeleteAccountForm(user=user)}, status=409)
             logout(request)
             messages.success(request, _("Your account and your data have been deleted. Goodbye!"))
             return redirect("/")

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from accounts.permissions import is_desk_staff
+from accounts.personal_data import erase_all
 
 
 class DeskMenuItem(MenuItem):
@@ -22,3 +23,10 @@ def register_desk_menu_item():
         icon_name="user",
         order=900,
     )
+
+
+@hooks.register("before_delete_user")
+def erase_personal_data_before_admin_deletion(request, user):
+    """An administrator deleting a user in Wagtail erases the person's data in every app, as "Mon compte" does."""
+    if request.method == "POST":
+        erase_all(user)

@@ -60,3 +60,14 @@ def test_wagtail_admin_refuses_a_duplicate_email(client, superuser, resident):
     assert response.status_code == 200
     resident.refresh_from_db()
     assert resident.email == ""
+
+
+def test_deleting_a_user_in_wagtail_admin_calls_the_erasers(client, superuser, resident, data_handler):
+    client.force_login(superuser)
+    url = f"/admin/users/delete/{resident.pk}/"
+    assert client.get(url).status_code == 200
+    assert data_handler["erase"] == []  # the confirmation page erases nothing
+    response = client.post(url)
+    assert response.status_code == 302
+    assert data_handler["erase"] == [resident.pk]
+    assert not User.objects.filter(pk=resident.pk).exists()

@@ -222,3 +222,11 @@ def test_wagtail_admin_menu_shows_the_desk_to_staff_only(client, staff_a, centre
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "/compte/accueil/" in response.text
+
+
+def test_a_username_taken_meanwhile_gives_a_french_error_not_a_500(staff_client, resident):
+    with mock.patch("accounts.desk.suggest_username", return_value="habitante"):
+        response = create(staff_client)
+    assert response.status_code == 400
+    assert "pris à l’instant" in response.text
+    assert not User.objects.filter(display_name="Samia Benali").exists()

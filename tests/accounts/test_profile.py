@@ -123,3 +123,35 @@ def test_desk_created_accounts_keep_working_when_the_staff_member_leaves(client,
     client.post("/compte/supprimer/", {"password": PASSWORD})
     resident.refresh_from_db()
     assert resident.created_by is None
+
+
+def test_export_lists_the_team_groups_of_staff(client, staff_a):
+    client.force_login(staff_a)
+    data = json.loads(client.get("/compte/mes-donnees/telecharger/").content)
+    assert len(data["account"]["groups"]) == 1
+
+
+def test_a_deletion_blocked_by_protected_data_changes_nothing(client, resident):
+    from django.db.models import ProtectedError
+
+    from accounts import personal_data
+
+    erased = []
+
+    def erase_then_fail(user):
+        erased.append(user.pk)
+        user.display_name = "effacé"
+        user.save()
+        raise ProtectedError("protected", set())
+
+    personal_data.register("blocking_app", erase=erase_then_fail)
+    try:
+        client.force_login(resident)
+        response = client.post("/compte/supprimer/", {"password": PASSWORD})
+    finally:
+        personal_data._handlers.pop("blocking_app", None)
+    assert response.status_code == 409
+    assert "n’a pas pu être supprimé" in response.text
+    assert erased == [resident.pk]
+    resident.refresh_from_db()
+    assert resident.display_name == "Samia"  # rolled back
