@@ -1,8 +1,15 @@
 """allauth adapter: plain French messages and the display name given at sign-up."""
 
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from home.models import NetworkSettings
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,6 +32,21 @@ class AccountAdapter(DefaultAccountAdapter):
         ),
         "rate_limited": _("Too many attempts in a short time. Wait a few minutes, then try again."),
     }
+
+    def _network(self):
+        """The network's name (site settings) and the host, instead of the bare host name allauth would use."""
+        request = allauth_context.request
+        name = settings.WAGTAIL_SITE_NAME
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            name = NetworkSettings.for_site(site).name or name
+        return SimpleNamespace(name=name, domain=request.get_host() if request is not None else "")
+
+    def send_mail(self, template_prefix, email, context):
+        return super().send_mail(template_prefix, email, {"current_site": self._network(), **context})
+
+    def format_email_subject(self, subject):
+        return f"[{self._network().name}] {subject}"
 
     def save_user(self, request, user, form, commit=True):
         user.display_name = (form.cleaned_data.get("display_name") or "").strip()

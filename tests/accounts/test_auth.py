@@ -138,6 +138,8 @@ def test_password_reset_by_email_sends_a_working_link(client, db):
     response = client.post("/compte/password/reset/", {"email": "lea@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.startswith("[Centres sociaux connectés] ")
+    assert "Centres sociaux connectés" in mail.outbox[0].body
     link = re.search(r"https?://[^\s]+/compte/password/reset/key/[^\s]+/", mail.outbox[0].body).group(0)
     path = link.split("testserver", 1)[1]
     response = client.get(path, follow=True)
