@@ -155,3 +155,9 @@ def test_account_pages_have_no_english_left(client, db, path):
     html = client.get(path).text
     for english in ("Sign In", "Sign Up", "Password Reset", "Forgot your password", "Username", "Remember Me"):
         assert english not in html
+
+
+def test_login_by_username_ignores_capitals_and_spaces_added_by_phone_keyboards(client, resident):
+    response = client.post("/compte/login/", {"login": " Habitante ", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(resident.pk)
