@@ -161,3 +161,22 @@ def test_login_by_username_ignores_capitals_and_spaces_added_by_phone_keyboards(
     response = client.post("/compte/login/", {"login": " Habitante ", "password": PASSWORD})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(resident.pk)
+
+
+def test_a_workshop_sharing_one_address_is_not_blocked_by_a_few_typos(client, resident, db):
+    # Six people at the centre each mistype once (same IP address): nobody is locked out.
+    for index in range(6):
+        make_user(f"atelier-{index}")
+        response = client.post("/compte/login/", {"login": f"atelier-{index}", "password": "faute"})
+        assert "Identifiant ou mot de passe incorrect" in response.text
+    response = client.post("/compte/login/", {"login": "habitante", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_many_attempts_from_one_address_are_refused_in_french(client, db):
+    for index in range(30):
+        client.post("/compte/login/", {"login": f"inconnu-{index}", "password": "faute"})
+    response = client.post("/compte/login/", {"login": "inconnu-x", "password": "faute"})
+    assert response.status_code == 429
+    assert "Trop de tentatives" in response.text
+    assert '<html lang="fr">' in response.text
