@@ -84,6 +84,7 @@ def desk_home(request):
         .order_by("-date_joined")[:20]
     )
     context = {
+        "centres": _staff_centres(request.user) if found is not None else None,
         "find_form": find_form,
         "found": found,
         "searched": searched,
@@ -151,7 +152,8 @@ def reset_password(request, pk):
     target.set_password(password)
     target.must_change_password = True
     target.save(update_fields=["password", "must_change_password"])
-    centre = _staff_centres(request.user).first()
+    centres = _staff_centres(request.user)
+    centre = centres.filter(pk=request.POST.get("centre") or None).first() or centres.first()
     _remember_card(request, target, password, centre.pk if centre else None)
     logger.info("Desk password reset for %s by %s", target.username, request.user.username)
     return redirect("accounts:desk_card", pk=target.pk)

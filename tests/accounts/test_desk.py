@@ -230,3 +230,13 @@ def test_a_username_taken_meanwhile_gives_a_french_error_not_a_500(staff_client,
     assert response.status_code == 400
     assert "pris à l’instant" in response.text
     assert not User.objects.filter(display_name="Samia Benali").exists()
+
+
+def test_a_superuser_chooses_the_centre_printed_on_a_reset_card(client, superuser, resident, centre_a, centre_b):
+    centre_b.phone = "03 20 99 99 99"
+    centre_b.save()
+    client.force_login(superuser)
+    page = client.get("/compte/accueil/", {"q": "habitante"})
+    assert 'name="centre"' in page.text
+    response = client.post(f"/compte/accueil/compte/{resident.pk}/nouveau-mot-de-passe/", {"centre": centre_b.pk})
+    assert "03 20 99 99 99" in client.get(response["Location"]).text
