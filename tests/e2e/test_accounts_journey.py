@@ -52,6 +52,12 @@ def test_staff_prints_a_card_and_the_resident_changes_the_password(browser, page
     username = page.locator("#card-username").inner_text()
     password = page.locator("#card-password").inner_text()
     assert username.startswith("yasmine-")
+    # Printing shows the card only: no site header, no buttons.
+    page.emulate_media(media="print")
+    assert page.locator(".login-card").is_visible()
+    assert not page.locator(".site-header").is_visible()
+    assert not page.get_by_role("button", name="Carte imprimée : masquer le mot de passe").is_visible()
+    page.emulate_media(media="screen")
 
     phone = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR").new_page()
     log_in(phone, live_server, username, password)
@@ -64,3 +70,12 @@ def test_staff_prints_a_card_and_the_resident_changes_the_password(browser, page
     phone.wait_for_url("**/compte/")
     assert not User.objects.get(username=username).must_change_password
     phone.context.close()
+
+
+@pytest.mark.parametrize("path", ["/compte/login/", "/compte/signup/", "/compte/password/reset/"])
+def test_account_pages_fit_a_320px_screen(page, live_server, home_page, path):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(f"{live_server.url}{path}")
+    assert no_horizontal_scroll(page)
+    box = page.locator("main button[type=submit]").first.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
