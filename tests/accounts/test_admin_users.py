@@ -71,3 +71,11 @@ def test_deleting_a_user_in_wagtail_admin_calls_the_erasers(client, superuser, r
     assert response.status_code == 302
     assert data_handler["erase"] == [resident.pk]
     assert not User.objects.filter(pk=resident.pk).exists()
+
+
+def test_wagtail_user_list_shows_display_names(client, superuser, resident):
+    client.force_login(superuser)
+    response = client.get("/admin/users/")
+    assert response.status_code == 200
+    assert "Samia" in response.text
+    assert resident.get_full_name() == "Samia"
