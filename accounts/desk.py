@@ -42,6 +42,7 @@ def desk_staff_required(view):
             return redirect_to_login(request.get_full_path())
         if not is_desk_staff(request.user):
             return render(request, "accounts/desk/forbidden.html", status=403)
+        _prune_cards(request)
         return view(request, *args, **kwargs)
 
     return never_cache(wrapper)
@@ -52,6 +53,15 @@ def _cards(request):
     now = time.time()
     cards = {key: card for key, card in request.session.get(SESSION_KEY, {}).items() if card["expires"] > now}
     return cards
+
+
+def _prune_cards(request):
+    """Drop expired cards from the session itself, so their passwords do not linger in the session store."""
+    stored = request.session.get(SESSION_KEY)
+    if stored is not None:
+        cards = _cards(request)
+        if len(cards) != len(stored):
+            request.session[SESSION_KEY] = cards
 
 
 def _remember_card(request, user, password, centre_id):

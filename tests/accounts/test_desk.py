@@ -114,6 +114,8 @@ def test_card_password_expires_after_a_few_minutes(staff_client):
         response = staff_client.get(location)
     assert response.status_code == 404
     assert 'id="card-password"' not in response.text
+    # The expired password is gone from the stored session too.
+    assert staff_client.session[desk.SESSION_KEY] == {}
 
 
 def test_card_is_not_shown_to_another_staff_member(staff_client, staff_b):
