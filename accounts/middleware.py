@@ -3,9 +3,12 @@
 The change page itself explains why (see account/password_change.html).
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 class MustChangePasswordMiddleware:
@@ -19,4 +22,23 @@ class MustChangePasswordMiddleware:
             allowed = (reverse("account_change_password"), reverse("account_logout"))
             if request.path not in allowed and not request.path.startswith(self.always_allowed):
                 return redirect("account_change_password")
+        return self.get_response(request)
+
+
+class AdminLoginMiddleware:
+    """Staff log in through the site's log-in page, so allauth's rate limits protect admin accounts too.
+
+    Wagtail's own /admin/login/ form would let anyone try passwords without those limits: it sends
+    people (GET or POST) to /compte/login/, keeping where they were going.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == reverse("wagtailadmin_login"):
+            next_url = request.GET.get("next") or reverse("wagtailadmin_home")
+            if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                next_url = reverse("wagtailadmin_home")
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
         return self.get_response(request)

@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from accounts.middleware import MustChangePasswordMiddleware
+from tests.conftest import PASSWORD
 
 
 def call(user, path="/belencontre/"):
@@ -27,3 +28,24 @@ def test_a_temporary_password_leads_to_the_change_page_except_for_logout_and_sta
     assert call(resident, "/admin/")["Location"] == "/compte/password/change/"
     for path in ("/compte/password/change/", "/compte/logout/", "/static/css/site.css"):
         assert call(resident, path).status_code == 200
+
+
+def test_wagtail_admin_login_goes_through_the_rate_limited_site_login(client, staff_a, centre_a):
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    response = client.get(response["Location"])
+    assert response.status_code == 302
+    assert response["Location"] == "/compte/login/?next=%2Fadmin%2Fpages%2F"
+    # Posting passwords to Wagtail's own form logs nobody in.
+    response = client.post("/admin/login/", {"username": "staff-a", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    # The site's log-in page brings staff back to the admin.
+    response = client.post("/compte/login/?next=/admin/pages/", {"login": "staff-a", "password": PASSWORD})
+    assert response["Location"] == "/admin/pages/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_admin_login_redirect_ignores_foreign_next_urls(client, db):
+    response = client.get("/admin/login/", {"next": "https://exemple.invalid/"})
+    assert response["Location"] == "/compte/login/?next=%2Fadmin%2F"
