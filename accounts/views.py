@@ -39,7 +39,8 @@ def profile(request):
             return redirect("accounts:profile")
     else:
         form = ProfileForm(instance=user)
-    return render(request, "accounts/profile.html", {"form": form, "is_desk_staff": is_desk_staff(user)})
+    context = {"form": form, "is_desk_staff": is_desk_staff(user), "welcome": "bienvenue" in request.GET}
+    return render(request, "accounts/profile.html", context)
 
 
 def account_data(user):

@@ -37,7 +37,11 @@ def test_signup_without_email_logs_the_person_in(client, db):
     assert user.display_name == "Nadia"
     assert not user.must_change_password
     assert not EmailAddress.objects.filter(user=user).exists()
-    assert client.get("/compte/").context["user"] == user
+    assert response["Location"] == "/compte/?bienvenue=1"
+    welcome = client.get(response["Location"])
+    assert welcome.context["user"] == user
+    assert "Notez votre identifiant" in welcome.text
+    assert "nadia" in welcome.text
 
 
 def test_signup_with_email_stores_it_lowercased(client, db):
