@@ -1,7 +1,13 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        # Wagtail reads `user_viewset` from its users app config when the admin URLs load, after
+        # every ready(): pointing it at our viewset shows display name and "must change password".
+        if apps.is_installed("wagtail.users"):
+            apps.get_app_config("wagtailusers").user_viewset = "accounts.admin_users.UserViewSet"

@@ -40,6 +40,10 @@ class User(AbstractUser):
             )
         ]
 
+    def get_full_name(self):
+        """Wagtail's admin (user list, page owners, revisions) shows this: the display name when set."""
+        return self.display_name or super().get_full_name()
+
     @property
     def public_name(self):
         return self.display_name or self.first_name or self.username

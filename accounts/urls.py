@@ -1,3 +1,18 @@
+from django.urls import path
+
+from accounts import desk, views
+
 app_name = "accounts"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.profile, name="profile"),
+    path("mes-donnees/telecharger/", views.export_data, name="export"),
+    path("supprimer/", views.delete_account, name="delete"),
+    # Shadows allauth's multi-address page (same path, resolved first): one optional email per account.
+    path("email/", views.email_management, name="email"),
+    path("accueil/", desk.desk_home, name="desk"),
+    path("accueil/nouveau/", desk.create_account, name="desk_create"),
+    path("accueil/compte/<int:pk>/nouveau-mot-de-passe/", desk.reset_password, name="desk_reset"),
+    path("accueil/carte/<int:pk>/", desk.card, name="desk_card"),
+    path("accueil/carte/<int:pk>/terminer/", desk.card_done, name="desk_card_done"),
+]

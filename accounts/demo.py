@@ -1,0 +1,34 @@
+"""Demo residents (invented people): one ordinary account, one made at the desk with a temporary password."""
+
+from django.contrib.auth import get_user_model
+
+RESIDENT = ("habitante-demo", "habitante-demo-2026")
+DESK_RESIDENT = ("karim-demo", "pomme-soleil-47")
+DESK_STAFF = "equipe-belencontre"
+
+
+def _user(username, password, **extra):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=username, defaults=extra)
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
+def seed(stdout):
+    User = get_user_model()
+    _user(RESIDENT[0], RESIDENT[1], display_name="Samia (démo)")
+    _user(
+        DESK_RESIDENT[0],
+        DESK_RESIDENT[1],
+        display_name="Karim (démo)",
+        must_change_password=True,
+        created_by=User.objects.filter(username=DESK_STAFF).first(),
+    )
+    return [
+        "Habitants de démonstration (personnes inventées) :",
+        f"  habitante sans e-mail : {RESIDENT[0]} ({RESIDENT[1]})",
+        f"  compte créé à l'accueil, mot de passe provisoire à changer : {DESK_RESIDENT[0]} ({DESK_RESIDENT[1]})",
+        "  accueil des comptes pour l'équipe : /compte/accueil/",
+    ]
