@@ -75,7 +75,9 @@ class Section:
         if self.form_class:
             form = self.form_class(post, initial=self.form_initial(data), prefix="main")
         if self.entry_form:
-            initial = [self.entry_initial(entry) for entry in self.entries(data)]
+            # Bound formsets get no initial: an entry equal to a saved one must not count as "unchanged"
+            # (and so be dropped) when the saved list moved on meanwhile (another tab, a conflict re-post).
+            initial = None if post is not None else [self.entry_initial(entry) for entry in self.entries(data)]
             formset = self.formset_class()(post, initial=initial, prefix="entries")
         return form, formset
 
