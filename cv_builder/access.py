@@ -2,13 +2,14 @@
 
 from django.http import Http404
 
-from home.permissions import user_is_centre_staff
+from home.permissions import centres_for_user
 
 from .models import CV
 
 
 def can_staff_access(user, cv):
-    return any(user_is_centre_staff(user, share.centre) for share in cv.centre_shares.select_related("centre"))
+    """True when the user is staff (Wagtail page permissions) of a centre the CV is shared with."""
+    return cv.centre_shares.filter(centre__in=centres_for_user(user).values("pk")).exists()
 
 
 def get_cv(request, pk, *, owner_only=False, deleted=False):

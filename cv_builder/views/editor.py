@@ -56,7 +56,7 @@ def _neighbours(section):
     return previous, following
 
 
-def _editor(request, cv, section, form, formset, status=200, version=None):
+def _editor(request, cv, section, form, formset, status=200, version=None, photo_form=None):
     previous, following = _neighbours(section)
     context = {
         **editor_nav(cv),
@@ -67,7 +67,7 @@ def _editor(request, cv, section, form, formset, status=200, version=None):
         "version": cv.version if version is None else version,
         "previous": previous,
         "following": following,
-        "photo_form": PhotoForm() if section.slug == "identite" else None,
+        "photo_form": (photo_form or PhotoForm()) if section.slug == "identite" else None,
         "skill_suggestions": COMMON_SKILLS,
     }
     return render(request, "cv_builder/cv_section.html", context, status=status)
@@ -202,8 +202,7 @@ def cv_photo(request, pk):
             form.add_error("photo", _("Choose a photo first."))
     section = SECTIONS_BY_SLUG["identite"]
     main, formset = section.build(cv.data)
-    response = _editor(request, cv, section, main, formset, status=400)
-    return response
+    return _editor(request, cv, section, main, formset, status=400, photo_form=form)
 
 
 def cv_preview(request, pk):
