@@ -30,7 +30,8 @@ def file_stem(cv):
 
 
 def editor_nav(cv):
-    return {"sections": SECTIONS, "progress": progress(cv.data)}
+    steps = progress(cv.data)
+    return {"sections": SECTIONS, "progress": steps, "done_count": sum(1 for _section, done in steps if done)}
 
 
 def not_found(request, template, context, status):
