@@ -1,5 +1,7 @@
 """Section forms of the editor, and the small forms around it (new CV, import, photo, sharing)."""
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +88,31 @@ def area(label, max_length=LONG, help_text="", rows=4):
     )
 
 
+class ExtraKeysField(forms.CharField):
+    """Hidden: the entry's other JSON Resume keys (e.g. from an import), kept when the entry is edited or moved."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=20_000, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return {}
+        try:
+            extra = json.loads(value)
+        except ValueError:
+            raise ValidationError(_("This entry is damaged: reload the page."), code="extra")
+        if not isinstance(extra, dict):
+            raise ValidationError(_("This entry is damaged: reload the page."), code="extra")
+        return extra
+
+
+class EntryForm(forms.Form):
+    extra = ExtraKeysField()
+
+
 class IdentityForm(forms.Form):
     name = text(_("First name and last name"), SHORT, _("E.g. Samia Benali."), autocomplete="name")
     phone = text(_("Phone"), 30, _("E.g. 06 12 34 56 78."), autocomplete="tel", inputmode="tel")
@@ -112,7 +139,7 @@ class JobForm(forms.Form):
     )
 
 
-class WorkForm(forms.Form):
+class WorkForm(EntryForm):
     position = text(_("Job title"), MEDIUM, _("E.g. Employée de ménage."))
     name = text(_("Employer"), MEDIUM, _("E.g. the company, the association, or « particulier »."))
     location = text(_("Town"), SHORT)
@@ -121,7 +148,7 @@ class WorkForm(forms.Form):
     summary = area(_("What you did"), LONG, _("E.g. Nettoyage des bureaux, gestion des stocks."), rows=3)
 
 
-class EducationForm(forms.Form):
+class EducationForm(EntryForm):
     study_type = text(_("Diploma or training"), MEDIUM, _("E.g. CAP Petite enfance, Titre professionnel, Brevet."))
     institution = text(_("School or organisation"), MEDIUM, _("E.g. Lycée Turgot, AFPA, Greta."))
     area = text(_("Field (optional)"), MEDIUM, _("E.g. Cuisine, Vente."))
@@ -129,7 +156,7 @@ class EducationForm(forms.Form):
     end = CVDateField(label=_("End"), help_text=DATE_HELP)
 
 
-class SkillForm(forms.Form):
+class SkillForm(EntryForm):
     name = text(_("Skill"), MEDIUM, _("E.g. Caisse, Permis CACES, Accueil."), list="cv-skill-suggestions")
 
 
@@ -147,7 +174,7 @@ class MotherTongueForm(forms.Form):
     mother_tongue = text(_("Mother tongue"), SHORT, _("The language you spoke as a child. E.g. Français, Arabe."))
 
 
-class LanguageForm(forms.Form):
+class LanguageForm(EntryForm):
     language = text(_("Language"), SHORT, _("E.g. Anglais."))
     fluency = forms.ChoiceField(
         label=_("Level"),
@@ -174,7 +201,7 @@ class MobilityForm(forms.Form):
     )
 
 
-class InterestForm(forms.Form):
+class InterestForm(EntryForm):
     name = text(_("Interest"), SHORT, _("E.g. Football, Cuisine, Bénévolat aux Restos du cœur."))
 
 

@@ -1,6 +1,7 @@
 """The editor's sections: which forms each one uses, how it reads and writes the JSON Resume document."""
 
 import copy
+import json
 from dataclasses import dataclass, field
 
 from django import forms
@@ -127,9 +128,25 @@ class JobSection(Section):
 
 class ListSection(Section):
     key = ""
+    known_keys = frozenset()
 
     def entries(self, data):
         return data.get(self.key, [])
+
+    def build(self, data, post=None):
+        form, formset = super().build(data, post)
+        if post is None and formset is not None:
+            for entry_form, entry in zip(formset.forms, self.entries(data), strict=False):
+                extra = {key: value for key, value in entry.items() if key not in self.known_keys}
+                entry_form.initial["extra"] = json.dumps(extra, ensure_ascii=False) if extra else ""
+        return form, formset
+
+    def entry_value_with_extra(self, cleaned):
+        value = self.entry_value(cleaned)
+        if not value:
+            return {}
+        extra = {key: item for key, item in (cleaned.get("extra") or {}).items() if key not in self.known_keys}
+        return {**extra, **value}
 
     def apply(self, data, cleaned, entries):
         if entries:
@@ -141,6 +158,7 @@ class ListSection(Section):
 
 class WorkSection(ListSection):
     key = "work"
+    known_keys = frozenset({"position", "name", "location", "summary", "startDate", "endDate", "ongoing"})
 
     def entry_initial(self, entry):
         return {
@@ -165,6 +183,7 @@ class WorkSection(ListSection):
 
 class EducationSection(ListSection):
     key = "education"
+    known_keys = frozenset({"studyType", "institution", "area", "startDate", "endDate", "ongoing"})
 
     def entry_initial(self, entry):
         return {
@@ -187,6 +206,7 @@ class EducationSection(ListSection):
 
 class SkillsSection(ListSection):
     key = "skills"
+    known_keys = frozenset({"name"})
 
     def entry_initial(self, entry):
         return {"name": entry.get("name", "")}
@@ -205,6 +225,7 @@ class SkillsSection(ListSection):
 
 class LanguagesSection(ListSection):
     key = "languages"
+    known_keys = frozenset({"language", "fluency"})
 
     def entries(self, data):
         return [entry for entry in data.get("languages", []) if entry.get("fluency") != f.MOTHER_TONGUE]
@@ -253,6 +274,7 @@ class MobilitySection(Section):
 
 class InterestsSection(ListSection):
     key = "interests"
+    known_keys = frozenset({"name"})
 
     def entry_initial(self, entry):
         return {"name": entry.get("name", "")}
@@ -335,7 +357,7 @@ def read_post(section, data, post):
     positions = {}
     if formset is not None:
         for index, entry_form in enumerate(formset.forms):
-            value = section.entry_value(entry_form.cleaned_data) if entry_form.cleaned_data else {}
+            value = section.entry_value_with_extra(entry_form.cleaned_data) if entry_form.cleaned_data else {}
             if value:
                 positions[index] = len(entries)
                 entries.append(value)

@@ -44,6 +44,7 @@ def cv_settings(request, pk):
         return render(request, "cv_builder/cv_detail.html", context, status=400)
     cv.title = form.cleaned_data["title"]
     cv.template = form.cleaned_data["template"]
+    cv._change_reason = "Nom et présentation"
     cv.save(update_fields=["title", "template", "updated_at"])
     messages.success(request, _("Saved."))
     return redirect("cv_builder:detail", pk=cv.pk)
@@ -108,7 +109,7 @@ def _save_section(request, cv, section):
             return _invalid(request, cv, section, form, formset, htmx, based_on)
         cv.data = new_data
         cv.version += 1
-        cv._change_reason = section.slug
+        cv._change_reason = str(section.title)
         cv.save()
     return _saved(request, cv, section, htmx, changed=True)
 
@@ -180,7 +181,7 @@ def cv_photo(request, pk):
             if cv.photo:
                 cv.photo.delete(save=False)
             cv.photo = ""
-            cv._change_reason = "photo"
+            cv._change_reason = "Photo retirée"
             cv.save(update_fields=["photo", "updated_at"])
             messages.success(request, _("The photo is removed."))
             return redirect("cv_builder:section", pk=cv.pk, slug="identite")
@@ -191,7 +192,7 @@ def cv_photo(request, pk):
                 form.add_error("photo", error)
             else:
                 old = cv.photo.name if cv.photo else ""
-                cv._change_reason = "photo"
+                cv._change_reason = "Photo"
                 cv.photo.save("photo.jpg", content, save=False)
                 cv.save(update_fields=["photo", "updated_at"])
                 if old:

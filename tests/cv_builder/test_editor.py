@@ -289,3 +289,38 @@ def test_staff_edit_is_recorded_with_author(client, shared_cv, staff_a):
     assert record.history_user == staff_a and record.data["basics"]["label"] == "Magasinière"
     page = client.get(reverse("cv_builder:history", args=[shared_cv.pk])).content.decode()
     assert "Équipe A" in page
+
+
+def test_editing_keeps_other_json_resume_keys_of_an_entry(owner_client, resident):
+    import html
+    import re
+
+    work = [
+        {"position": "Vendeuse", "startDate": "2020", "highlights": ["Meilleure vendeuse 2021"], "url": "https://a.fr"},
+        {"position": "Caissière", "startDate": "2018"},
+    ]
+    cv = CV.objects.create(owner=resident, data={"basics": {"name": "Léa", "image": "x.jpg"}, "work": work})
+    page = owner_client.get(section_url(cv, "experience")).content.decode()
+    extra = html.unescape(re.search(r'name="entries-0-extra" value="([^"]*)"', page).group(1))
+    entries = [
+        {"position": "Vendeuse conseil", "start": "2020", "extra": extra},
+        {"position": "Caissière", "start": "2018", "extra": ""},
+    ]
+    owner_client.post(section_url(cv, "experience"), section_post(cv.version, entries=entries, action="down:0"))
+    cv.refresh_from_db()
+    assert cv.data["work"][1] == {
+        "position": "Vendeuse conseil",
+        "startDate": "2020",
+        "highlights": ["Meilleure vendeuse 2021"],
+        "url": "https://a.fr",
+    }
+    owner_client.post(section_url(cv, "identite"), section_post(cv.version, main={"name": "Léa M.", "phone": "06"}))
+    cv.refresh_from_db()
+    assert cv.data["basics"]["image"] == "x.jpg"  # keys the forms do not show are kept
+
+
+def test_damaged_extra_field_is_refused_without_500(owner_client, cv):
+    entries = [{"position": "Vendeuse", "start": "2020", "extra": "{not json"}]
+    response = owner_client.post(section_url(cv, "experience"), section_post(cv.version, entries=entries))
+    assert response.status_code == 400
+    assert "Cette ligne est abîmée : rechargez la page." in response.content.decode()
