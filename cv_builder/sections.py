@@ -214,6 +214,15 @@ class SkillsSection(ListSection):
     def entry_value(self, cleaned):
         return _clean({"name": cleaned["name"]})
 
+    def build(self, data, post=None):
+        form, formset = super().build(data, post)
+        if post is None:
+            # Only suggest what the person does not list yet (a POST still accepts every suggestion).
+            have = {str(entry.get("name", "")).casefold() for entry in self.entries(data)}
+            field = form.fields["suggested"]
+            field.choices = [choice for choice in field.choices if choice[0].casefold() not in have]
+        return form, formset
+
     def apply(self, data, cleaned, entries):
         names = {entry["name"].casefold() for entry in entries if entry.get("name")}
         for skill in cleaned.get("suggested", []):

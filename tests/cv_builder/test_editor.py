@@ -324,3 +324,9 @@ def test_damaged_extra_field_is_refused_without_500(owner_client, cv):
     response = owner_client.post(section_url(cv, "experience"), section_post(cv.version, entries=entries))
     assert response.status_code == 400
     assert "Cette ligne est abîmée : rechargez la page." in response.content.decode()
+
+
+def test_skill_suggestions_leave_out_skills_already_listed(owner_client, cv):
+    page = owner_client.get(section_url(cv, "competences")).content.decode()
+    assert 'value="Ponctualité"' in page
+    assert 'name="main-suggested" value="Rigueur"' not in page  # already in the CV
