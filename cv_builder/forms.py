@@ -174,9 +174,21 @@ class MotherTongueForm(forms.Form):
     mother_tongue = text(_("Mother tongue"), SHORT, _("The language you spoke as a child. E.g. Français, Arabe."))
 
 
+class LevelField(forms.ChoiceField):
+    """The suggested levels, or any short text already in the CV (e.g. from an imported JSON Resume)."""
+
+    def valid_value(self, value):
+        return len(value) <= SHORT
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > SHORT:
+            raise ValidationError(_("This level is too long (%(max)s characters at most).") % {"max": SHORT})
+
+
 class LanguageForm(EntryForm):
     language = text(_("Language"), SHORT, _("E.g. Anglais."))
-    fluency = forms.ChoiceField(
+    fluency = LevelField(
         label=_("Level"),
         choices=FLUENCY_CHOICES,
         required=False,

@@ -246,6 +246,16 @@ class LanguagesSection(ListSection):
     def entry_initial(self, entry):
         return {"language": entry.get("language", ""), "fluency": entry.get("fluency", "")}
 
+    def build(self, data, post=None):
+        form, formset = super().build(data, post)
+        for entry_form in formset.forms:
+            # A level written in other words (import, older CV) stays selectable instead of being lost.
+            value = (entry_form["fluency"].value() or "").strip()
+            field = entry_form.fields["fluency"]
+            if value and value not in {choice for choice, _label in field.choices}:
+                field.choices = [*field.choices, (value, value)]
+        return form, formset
+
     def entry_value(self, cleaned):
         return _clean({"language": cleaned["language"], "fluency": cleaned["fluency"]})
 

@@ -159,10 +159,19 @@ def test_languages_mother_tongue_first(owner_client, cv):
     assert 'value="Arabe, Français"' in page
 
 
-def test_language_level_must_be_a_known_choice(owner_client, cv):
-    data = section_post(cv.version, main={"mother_tongue": ""}, entries=[{"language": "Anglais", "fluency": "Z9"}])
-    response = owner_client.post(section_url(cv, "langues"), data)
-    assert response.status_code == 400
+def test_language_level_in_other_words_is_kept_and_too_long_refused(owner_client, resident):
+    cv = CV.objects.create(
+        owner=resident, data={"basics": {}, "languages": [{"language": "Wolof", "fluency": "Fluent"}]}
+    )
+    page = owner_client.get(section_url(cv, "langues")).content.decode()
+    assert '<option value="Fluent" selected>Fluent</option>' in page
+    data = section_post(cv.version, main={"mother_tongue": ""}, entries=[{"language": "Wolof", "fluency": "Fluent"}])
+    data["entries-0-language"] = "Wolof (Sénégal)"
+    assert owner_client.post(section_url(cv, "langues"), data).status_code == 302
+    cv.refresh_from_db()
+    assert cv.data["languages"] == [{"language": "Wolof (Sénégal)", "fluency": "Fluent"}]
+    too_long = section_post(cv.version, main={"mother_tongue": ""}, entries=[{"language": "A", "fluency": "x" * 101}])
+    assert owner_client.post(section_url(cv, "langues"), too_long).status_code == 400
 
 
 def test_mobility_section(owner_client, cv):
