@@ -21,7 +21,7 @@ SCHEMA_VERSION = "v1.0.0"
 MAX_STRING = 5000
 MAX_ITEMS = 100
 
-DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
+DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 FRENCH_MONTH_RE = re.compile(r"^(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
 ONGOING_WORDS = {"en cours", "en-cours", "encours", "aujourd'hui", "aujourd’hui", "actuel", "actuellement"}
 
@@ -99,6 +99,8 @@ def parse_cv_date(value, allow_ongoing=True):
             _("The month %(month)s does not exist: write a month between 01 and 12.") % {"month": match["month"]},
             code="month",
         )
+    if match["day"] is not None and not 1 <= int(match["day"]) <= 31:
+        raise ValidationError(_("The day %(day)s does not exist.") % {"day": match["day"]}, code="day")
     return text
 
 

@@ -272,6 +272,15 @@ class LanguagesSection(ListSection):
 
 
 class MobilitySection(Section):
+    def build(self, data, post=None):
+        form, formset = super().build(data, post)
+        # A licence the list does not offer (e.g. "B96" from an import) stays ticked instead of being lost.
+        field = form.fields["licences"]
+        known = {choice for choice, _label in field.choices}
+        values = form["licences"].value() or []
+        field.choices = [*field.choices, *[(value, value) for value in values if value not in known]]
+        return form, formset
+
     def form_initial(self, data):
         basics = data.get("basics", {})
         return {

@@ -339,3 +339,21 @@ def test_skill_suggestions_leave_out_skills_already_listed(owner_client, cv):
     page = owner_client.get(section_url(cv, "competences")).content.decode()
     assert 'value="Ponctualité"' in page
     assert 'name="main-suggested" value="Rigueur"' not in page  # already in the CV
+
+
+def test_imported_full_dates_and_unknown_licences_survive_editing(owner_client, resident):
+    data = {
+        "basics": {"name": "Léa", "drivingLicences": ["B96", "B"]},
+        "work": [{"position": "Vendeuse", "startDate": "2014-06-29"}],
+    }
+    cv = CV.objects.create(owner=resident, data=data)
+    page = owner_client.get(section_url(cv, "mobilite")).content.decode()
+    assert 'value="B96"' in page and "checked" in page
+    post = section_post(cv.version, main={"licences": ["B96", "B"], "mobility": ""})
+    assert owner_client.post(section_url(cv, "mobilite"), post).status_code == 302
+    cv.refresh_from_db()
+    assert cv.data["basics"]["drivingLicences"] == ["B96", "B"]
+    post = section_post(cv.version, entries=[{"position": "Vendeuse", "start": "2014-06-29"}])
+    assert owner_client.post(section_url(cv, "experience"), post).status_code == 302
+    post = section_post(cv.version, entries=[{"position": "Vendeuse", "start": "2014-06-32"}])
+    assert owner_client.post(section_url(cv, "experience"), post).status_code == 400
