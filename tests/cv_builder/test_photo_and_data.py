@@ -103,6 +103,7 @@ def test_seed_demo_command_runs(home_page, settings):
 
 
 # Session, user, the page's own rows, then the base template (site, settings, staff check, user bar).
+# The same bound holds at both data sizes (one query less when sessions are cached in Redis).
 LIST_QUERIES = 9
 EDITOR_QUERIES = 7
 STAFF_EDITOR_QUERIES = 11
@@ -114,26 +115,26 @@ def make_cvs(owner, count):
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_cv_list_query_count_is_constant(owner_client, resident, django_assert_num_queries, count):
+def test_cv_list_query_count_is_constant(owner_client, resident, django_assert_max_num_queries, count):
     make_cvs(resident, count)
     owner_client.get(reverse("cv_builder:list"))  # warm-up: the site settings row is created on first use
-    with django_assert_num_queries(LIST_QUERIES):
+    with django_assert_max_num_queries(LIST_QUERIES):
         response = owner_client.get(reverse("cv_builder:list"))
     assert response.content.decode().count("Ouvrir") == count
 
 
 @pytest.mark.parametrize("entries", [1, 25])
-def test_editor_query_count_is_constant(owner_client, cv, django_assert_num_queries, entries):
+def test_editor_query_count_is_constant(owner_client, cv, django_assert_max_num_queries, entries):
     cv.data["work"] = [{"position": f"Poste {index}", "startDate": "2020"} for index in range(entries)]
     cv.save()
     owner_client.get(section_url(cv, "experience"))
-    with django_assert_num_queries(EDITOR_QUERIES):
+    with django_assert_max_num_queries(EDITOR_QUERIES):
         owner_client.get(section_url(cv, "experience"))
 
 
 @pytest.mark.parametrize("shares", [1, 6])
 def test_staff_editor_query_count_is_constant(
-    client, cv, staff_a, centre_a, centre_b, django_assert_num_queries, shares, home_page
+    client, cv, staff_a, centre_a, centre_b, django_assert_max_num_queries, shares, home_page
 ):
     from tests.conftest import make_centre
 
@@ -142,5 +143,5 @@ def test_staff_editor_query_count_is_constant(
     CentreShare.objects.create(cv=cv, centre=centre_a)  # the staff's own centre comes last
     client.force_login(staff_a)
     client.get(section_url(cv, "experience"))
-    with django_assert_num_queries(STAFF_EDITOR_QUERIES):
+    with django_assert_max_num_queries(STAFF_EDITOR_QUERIES):
         assert client.get(section_url(cv, "experience")).status_code == 200
