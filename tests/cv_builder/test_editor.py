@@ -357,3 +357,21 @@ def test_imported_full_dates_and_unknown_licences_survive_editing(owner_client, 
     assert owner_client.post(section_url(cv, "experience"), post).status_code == 302
     post = section_post(cv.version, entries=[{"position": "Vendeuse", "start": "2014-06-32"}])
     assert owner_client.post(section_url(cv, "experience"), post).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"version": "1"},  # no management form
+        {"version": "x", "entries-TOTAL_FORMS": "1", "entries-INITIAL_FORMS": "0"},
+        {"version": "1", "entries-TOTAL_FORMS": "1000", "entries-INITIAL_FORMS": "0"},
+        {"version": "1", "entries-TOTAL_FORMS": "1", "entries-INITIAL_FORMS": "0", "action": "up:abc"},
+        {"version": "1", "entries-TOTAL_FORMS": "1", "entries-INITIAL_FORMS": "0", "action": "remove:99"},
+    ],
+)
+def test_malformed_posts_never_500_and_lose_nothing(owner_client, cv, data):
+    before = reload(cv).data
+    response = owner_client.post(section_url(cv, "experience"), data)
+    assert response.status_code in (302, 400, 409)
+    after = reload(cv).data
+    assert after.get("work") in (before["work"], None) and after["basics"] == before["basics"]
