@@ -5,7 +5,6 @@ French extras live where the schema allows extra keys: `basics.drivingLicences` 
 education entry that is still going on ("en cours").
 """
 
-import copy
 import json
 import re
 from functools import cache
@@ -23,6 +22,7 @@ MAX_ITEMS = 100
 
 DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 FRENCH_MONTH_RE = re.compile(r"^(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
+ONGOING = "en cours"
 ONGOING_WORDS = {"en cours", "en-cours", "encours", "aujourd'hui", "aujourd’hui", "actuel", "actuellement"}
 
 
@@ -102,11 +102,3 @@ def parse_cv_date(value, allow_ongoing=True):
     if match["day"] is not None and not 1 <= int(match["day"]) <= 31:
         raise ValidationError(_("The day %(day)s does not exist.") % {"day": match["day"]}, code="day")
     return text
-
-
-ONGOING = "en cours"
-
-
-def normalise(document):
-    """A deep copy without empty strings / lists at entry level (keeps the JSON tidy)."""
-    return copy.deepcopy(document)

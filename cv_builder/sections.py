@@ -2,7 +2,7 @@
 
 import copy
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -41,8 +41,6 @@ class Section:
     form_class: type | None = None
     entry_form: type | None = None
     entry_label: str = ""
-    add_label: str = ""
-    extra_classes: list = field(default_factory=list)
 
     # --- reading -----------------------------------------------------------------
     def form_initial(self, data):
