@@ -62,6 +62,13 @@ class Section:
     def is_done(self, data):
         return bool(self.entries(data))
 
+    basics_keys = ()  # not a dataclass field: subclasses set it
+
+    def snapshot(self, data):
+        """The part of the document this section edits (to tell whether two saves overlap)."""
+        basics = data.get("basics", {})
+        return {key: basics.get(key) for key in self.basics_keys}
+
     # --- forms -------------------------------------------------------------------
     def formset_class(self):
         return forms.formset_factory(
@@ -82,6 +89,8 @@ class Section:
 
 
 class IdentitySection(Section):
+    basics_keys = ("name", "phone", "email", "location")
+
     def form_initial(self, data):
         basics = data.get("basics", {})
         location = basics.get("location", {})
@@ -110,6 +119,8 @@ class IdentitySection(Section):
 
 
 class JobSection(Section):
+    basics_keys = ("label", "summary")
+
     def form_initial(self, data):
         basics = data.get("basics", {})
         return {"label": basics.get("label", ""), "summary": basics.get("summary", "")}
@@ -130,6 +141,9 @@ class ListSection(Section):
 
     def entries(self, data):
         return data.get(self.key, [])
+
+    def snapshot(self, data):
+        return data.get(self.key)
 
     def build(self, data, post=None):
         form, formset = super().build(data, post)
@@ -270,6 +284,8 @@ class LanguagesSection(ListSection):
 
 
 class MobilitySection(Section):
+    basics_keys = ("drivingLicences", "vehicle", "mobility")
+
     def build(self, data, post=None):
         form, formset = super().build(data, post)
         # A licence the list does not offer (e.g. "B96" from an import) stays ticked instead of being lost.

@@ -96,7 +96,7 @@ def _save_section(request, cv, section):
         form, formset, new_data = read_post(section, cv.data, request.POST)
         if new_data is not None and new_data == cv.data:
             return _saved(request, cv, section, htmx, changed=False)
-        if based_on != cv.version:
+        if based_on != cv.version and not _only_other_sections_changed(cv, section, based_on, new_data):
             return _conflict(request, cv, section, form, formset, new_data, htmx)
         if new_data is None:
             return _invalid(request, cv, section, form, formset, htmx, based_on)
@@ -112,6 +112,17 @@ def _save_section(request, cv, section):
         cv._change_reason = str(section.title)
         cv.save()
     return _saved(request, cv, section, htmx, changed=True)
+
+
+def _only_other_sections_changed(cv, section, based_on, new_data):
+    """True when, since the version the form was based on, nobody changed this section (only others).
+
+    Then this save applies on top of the current document (read_post started from it): nothing is overwritten.
+    """
+    if new_data is None or based_on is None or based_on > cv.version:
+        return False
+    base = cv.history.filter(version=based_on).order_by("-history_date").only("data").first()
+    return base is not None and section.snapshot(base.data) == section.snapshot(cv.data)
 
 
 def _saved(request, cv, section, htmx, changed):

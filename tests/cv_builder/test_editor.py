@@ -375,3 +375,29 @@ def test_malformed_posts_never_500_and_lose_nothing(owner_client, cv, data):
     assert response.status_code in (302, 400, 409)
     after = reload(cv).data
     assert after.get("work") in (before["work"], None) and after["basics"] == before["basics"]
+
+
+def test_stale_form_of_another_section_merges_without_conflict(owner_client, cv):
+    stale = cv.version
+    # Tab 1 changes the experience; tab 2, opened before, saves the interests: no overlap, both kept.
+    tab1 = section_post(stale, entries=[{"position": "Magasinier", "start": "2023"}])
+    assert owner_client.post(section_url(cv, "experience"), tab1).status_code == 302
+    tab2 = section_post(stale, entries=[{"name": "Vélo"}])
+    assert owner_client.post(section_url(cv, "centres-interet"), tab2).status_code == 302
+    cv = reload(cv)
+    assert cv.data["work"] == [{"position": "Magasinier", "startDate": "2023"}]
+    assert cv.data["interests"] == [{"name": "Vélo"}]
+    assert cv.version == stale + 2
+    # Same for two parts of "basics": the job sought vs. the identity.
+    job = section_post(cv.version, main={"label": "Cariste", "summary": ""})
+    identity = section_post(
+        cv.version,
+        main={"name": "Samia B.", "phone": "06 12 34 56 78", "email": "", "address": "", "postal_code": "", "city": ""},
+    )
+    assert owner_client.post(section_url(cv, "emploi-recherche"), job).status_code == 302
+    assert owner_client.post(section_url(cv, "identite"), identity).status_code == 302
+    basics = reload(cv).data["basics"]
+    assert basics["label"] == "Cariste" and basics["name"] == "Samia B."
+    # But a stale form of the same section still gets the 409 page.
+    again = section_post(stale, entries=[{"position": "Soudeur", "start": "2020"}])
+    assert owner_client.post(section_url(cv, "experience"), again).status_code == 409
