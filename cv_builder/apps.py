@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CvBuilderConfig(AppConfig):
     name = "cv_builder"
     verbose_name = _("CV builder")
+
+    def ready(self):
+        from accounts.personal_data import register
+
+        from .personal_data import erase_cvs, export_cvs
+
+        register("cv_builder", export=export_cvs, erase=erase_cvs)

@@ -1,0 +1,116 @@
+"""CV builder benchmark: PDF render time of a two-page CV and section save time, in a warm process.
+
+Run: .venv/bin/python benchmarks/cv_render.py [--runs 20]
+Uses config.settings.test and a throw-away test database (SQLite in memory unless DATABASE_URL is set).
+Targets (issue 4): PDF median < 500 ms, section save median < 50 ms.
+"""
+
+import argparse
+import copy
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+
+PDF_TARGET_MS = 500
+SAVE_TARGET_MS = 50
+
+
+def two_page_data():
+    from cv_builder.demo import demo_data
+
+    data = demo_data()
+    extra = copy.deepcopy(data["work"])
+    for index, item in enumerate(extra):
+        item["position"] = f"{item['position']} (mission {index + 1})"
+        item["summary"] = item["summary"] + " Travail en autonomie, relation avec la clientèle, respect des délais."
+    data["work"] = data["work"] + extra
+    return data
+
+
+def timed(function, runs):
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def report(label, samples, target):
+    median = statistics.median(samples)
+    verdict = "OK" if median < target else "SLOWER THAN TARGET"
+    print(
+        f"{label}: median {median:.1f} ms, min {min(samples):.1f} ms, max {max(samples):.1f} ms "
+        f"over {len(samples)} runs (target < {target} ms: {verdict})"
+    )
+    return median
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from django.contrib.auth import get_user_model
+
+        from cv_builder.models import CV
+        from home.pdf import render_pdf
+
+        user = get_user_model().objects.create_user(username="bench-cv", password="bench-cv-2026")
+        cv = CV.objects.create(owner=user, title="Bench", data=two_page_data())
+        from cv_builder.views.common import pdf_context
+
+        for template in ("classic", "modern", "compact"):
+            pdf = render_pdf(f"cv_builder/pdf/{template}.html", pdf_context(cv, template))  # warm-up
+            pages = len(PdfReader(io.BytesIO(pdf)).pages)
+            samples = timed(lambda t=template: render_pdf(f"cv_builder/pdf/{t}.html", pdf_context(cv, t)), args.runs)
+            report(f"PDF render, template {template:8} ({pages} pages, {len(pdf) // 1024} KB)", samples, PDF_TARGET_MS)
+
+        client = Client()
+        client.force_login(user)
+        url = reverse("cv_builder:section", args=[cv.pk, "emploi-recherche"])
+        counter = {"n": 0}
+
+        def save(htmx):
+            counter["n"] += 1
+            cv.refresh_from_db(fields=["version"])
+            data = {
+                "version": cv.version,
+                "main-label": f"Agente d'entretien {counter['n']}",
+                "main-summary": "Sérieuse.",
+            }
+            headers = {"HX-Request": "true"} if htmx else {}
+            response = client.post(url, data, headers=headers)
+            assert response.status_code in (200, 302), response.status_code
+
+        save(True)  # warm-up
+        report(
+            "Section save, autosave (htmx, with preview fragment)",
+            timed(lambda: save(True), args.runs * 3),
+            SAVE_TARGET_MS,
+        )
+        report("Section save, plain form POST (redirect)", timed(lambda: save(False), args.runs * 3), SAVE_TARGET_MS)
+        print(f"Database: {connection.vendor}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,2 @@
+from .cv import CV, TEMPLATE_CHOICES  # noqa: F401
+from .sharing import CentreShare, ShareLink  # noqa: F401

@@ -1,0 +1,56 @@
+import pytest
+
+from cv_builder.models import CV, CentreShare
+
+FULL_DATA = {
+    "basics": {
+        "name": "Samia Benaïssa",
+        "label": "Agente d'entretien polyvalente",
+        "phone": "06 12 34 56 78",
+        "email": "samia@example.fr",
+        "summary": "Sérieuse et ponctuelle, j'aime le travail bien fait. Cœur à l'ouvrage garanti.",
+        "location": {"address": "12 rue des Lilas", "postalCode": "59100", "city": "Roubaix"},
+        "drivingLicences": ["B"],
+        "vehicle": True,
+        "mobility": "Métropole lilloise en transports en commun",
+    },
+    "work": [
+        {
+            "position": "Employée de ménage",
+            "name": "Propreté Façade",
+            "location": "Lille",
+            "startDate": "2021-03",
+            "ongoing": True,
+            "summary": "Nettoyage des bureaux, gestion des stocks de produits.",
+        },
+        {"position": "Caissière", "name": "Supérette du Pile", "startDate": "2018", "endDate": "2020-12"},
+    ],
+    "education": [
+        {"studyType": "CAP Agent de propreté", "institution": "Lycée Turgot", "startDate": "2016", "endDate": "2018"}
+    ],
+    "skills": [{"name": "Rigueur"}, {"name": "Travail en équipe"}],
+    "languages": [
+        {"language": "Français", "fluency": "Langue maternelle"},
+        {"language": "Anglais", "fluency": "A2 – élémentaire"},
+    ],
+    "interests": [{"name": "Bénévolat aux Restos du cœur"}],
+}
+
+
+@pytest.fixture
+def cv(resident):
+    import copy
+
+    return CV.objects.create(owner=resident, title="Mon CV", data=copy.deepcopy(FULL_DATA))
+
+
+@pytest.fixture
+def shared_cv(cv, centre_a):
+    CentreShare.objects.create(cv=cv, centre=centre_a)
+    return cv
+
+
+@pytest.fixture
+def owner_client(client, resident):
+    client.force_login(resident)
+    return client
