@@ -5,6 +5,7 @@ never over the network (the server may have none, and it keeps rendering fast).
 """
 
 import mimetypes
+import threading
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
@@ -38,10 +39,21 @@ class LocalFilesFetcher(URLFetcher):
         raise ValueError(f"Refusing to fetch {url} while rendering a PDF")
 
 
+_per_thread = threading.local()
+
+
+def _fetcher():
+    # Building a fetcher sets up urllib's handlers (an SSL context among them): tens of
+    # milliseconds. One per thread, since a fetcher keeps per-request state.
+    if not hasattr(_per_thread, "fetcher"):
+        _per_thread.fetcher = LocalFilesFetcher()
+    return _per_thread.fetcher
+
+
 def render_pdf(template_name, context, request=None):
     """PDF bytes of a Django template rendered with `context`."""
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf()
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=_fetcher()).write_pdf()
 
 
 def pdf_response(template_name, context, filename, request=None, inline=False):
