@@ -1,9 +1,9 @@
 """Staff screens in the Wagtail admin, each scoped to the centres the user may edit (Wagtail page permissions)."""
 
 import csv
+from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -36,10 +36,32 @@ STATUS_FILTERS = {
 }
 
 
+class NotYourCentre(Exception):
+    """Raised when a staff member reaches into another centre's workshop."""
+
+
+def centre_scoped(view):
+    """A 403 page (not Wagtail's redirect to the dashboard) for another centre's objects."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotYourCentre:
+            return render(
+                request,
+                "participation/admin/forbidden.html",
+                {"page_title": _("Access denied")},
+                status=403,
+            )
+
+    return wrapper
+
+
 def _staff_workshop(request, pk):
     workshop = get_object_or_404(WorkshopPage.objects.select_related("centre"), pk=pk)
     if workshop.centre is None or not user_is_centre_staff(request.user, workshop.centre):
-        raise PermissionDenied
+        raise NotYourCentre
     return workshop
 
 
@@ -48,7 +70,7 @@ def _staff_proposal(request, pk):
         Proposal.objects.select_related("workshop", "workshop__centre", "author", "entered_by"), pk=pk
     )
     if proposal.workshop.centre is None or not user_is_centre_staff(request.user, proposal.workshop.centre):
-        raise PermissionDenied
+        raise NotYourCentre
     return proposal
 
 
@@ -83,6 +105,7 @@ def moderation_queue(request):
     )
 
 
+@centre_scoped
 def proposal_admin(request, pk):
     proposal = _staff_proposal(request, pk)
     moderation_form = ModerationForm(prefix="mod")
@@ -146,6 +169,7 @@ def proposal_admin(request, pk):
     )
 
 
+@centre_scoped
 def workshop_admin(request, pk):
     workshop = _staff_workshop(request, pk)
     counts_visible = workshop.counts_visible()
@@ -184,6 +208,7 @@ def workshop_admin(request, pk):
     )
 
 
+@centre_scoped
 def paper_proposal(request, pk):
     workshop = _staff_workshop(request, pk)
     if request.method == "POST":
@@ -207,6 +232,7 @@ def paper_proposal(request, pk):
     )
 
 
+@centre_scoped
 @require_POST
 def generate_codes(request, pk):
     workshop = _staff_workshop(request, pk)
@@ -237,6 +263,7 @@ def codes_pdf_response(request, workshop, codes, batch):
     )
 
 
+@centre_scoped
 @require_POST
 def revoke_code(request, pk):
     workshop = _staff_workshop(request, pk)
@@ -255,6 +282,7 @@ def revoke_code(request, pk):
     return redirect("participation_admin:workshop", pk=workshop.pk)
 
 
+@centre_scoped
 @require_POST
 def revoke_batch(request, pk):
     workshop = _staff_workshop(request, pk)
@@ -266,6 +294,7 @@ def revoke_batch(request, pk):
     return redirect("participation_admin:workshop", pk=workshop.pk)
 
 
+@centre_scoped
 def tallies(request, pk):
     workshop = _staff_workshop(request, pk)
     proposals = list(Proposal.objects.public().filter(workshop=workshop).order_by("reference"))
@@ -329,6 +358,7 @@ def _csv_response(filename, header, rows):
     return response
 
 
+@centre_scoped
 def results_csv(request, pk):
     workshop = _staff_workshop(request, pk)
     if not workshop.counts_visible():
@@ -345,6 +375,7 @@ def results_csv(request, pk):
     return _csv_response(f"resultats-{workshop.slug}.csv", header, rows)
 
 
+@centre_scoped
 def proposals_csv(request, pk):
     workshop = _staff_workshop(request, pk)
     proposals = Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference")
