@@ -62,6 +62,10 @@ class ProposalForm(AccessibleFormMixin, forms.ModelForm):
             "description": _("2,000 characters at most. Say what, where, for whom."),
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        error_messages = {
+            "title": {"required": _("Give your idea a title.")},
+            "description": {"required": _("Describe your idea in a few words.")},
+        }
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
