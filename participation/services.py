@@ -245,6 +245,10 @@ def workshop_context(workshop, request):
     return context
 
 
+BAR_X = 125
+BAR_MAX = 230
+
+
 def results_context(ranked):
     top = max([p.total_count for p in ranked] or [0]) or 1
     bar_height = 36
@@ -255,9 +259,9 @@ def results_context(ranked):
                 "proposal": proposal,
                 "y": index * bar_height,
                 "text_y": index * bar_height + 23,
-                "online_width": round(560 * proposal.online_count / top, 1),
-                "paper_width": round(560 * proposal.paper_count / top, 1),
-                "paper_x": round(150 + 560 * proposal.online_count / top, 1),
+                "online_width": round(BAR_MAX * proposal.online_count / top, 1),
+                "paper_width": round(BAR_MAX * proposal.paper_count / top, 1),
+                "paper_x": round(BAR_X + BAR_MAX * proposal.online_count / top, 1),
             }
         )
     return {
