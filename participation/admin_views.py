@@ -173,9 +173,9 @@ def proposal_admin(request, pk):
 def workshop_admin(request, pk):
     workshop = _staff_workshop(request, pk)
     counts_visible = workshop.counts_visible()
-    proposals = Proposal.objects.filter(workshop=workshop).select_related("author")
+    proposals = list(Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference"))
     if counts_visible:
-        proposals = services.with_counts(proposals)
+        services.with_counts(proposals, workshop.pk)
     batches = (
         VotingCode.objects.filter(workshop=workshop)
         .values("batch")
@@ -198,7 +198,7 @@ def workshop_admin(request, pk):
         {
             "page_title": workshop.title,
             "workshop": workshop,
-            "proposals": proposals.order_by("reference"),
+            "proposals": proposals,
             "counts_visible": counts_visible,
             "batch_form": CodeBatchForm(),
             "revoke_form": RevokeCodeForm(),
@@ -378,10 +378,10 @@ def results_csv(request, pk):
 @centre_scoped
 def proposals_csv(request, pk):
     workshop = _staff_workshop(request, pk)
-    proposals = Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference")
+    proposals = list(Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference"))
     counts_visible = workshop.counts_visible()
     if counts_visible:
-        proposals = services.with_counts(proposals)
+        services.with_counts(proposals, workshop.pk)
     header = [
         _("Reference"),
         _("Title"),

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Sum
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -15,31 +15,37 @@ from participation.models import Ballot, PaperTally, Phase, Proposal, ProposalRe
 SESSION_CODES_KEY = "participation_codes"
 
 
-def with_counts(queryset):
-    """Annotate proposals with online, paper and total counts (two subqueries: no row multiplication)."""
-    online = (
-        Support.objects.filter(proposal=OuterRef("pk"))
-        .order_by()
-        .values("proposal")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    paper = (
-        PaperTally.objects.filter(proposal=OuterRef("pk"))
-        .order_by()
-        .values("proposal")
-        .annotate(n=Sum("votes"))
-        .values("n")
-    )
-    return queryset.annotate(
-        online_count=Coalesce(Subquery(online, output_field=IntegerField()), Value(0)),
-        paper_count=Coalesce(Subquery(paper, output_field=IntegerField()), Value(0)),
-    ).annotate(total_count=F("online_count") + F("paper_count"))
+def with_counts(proposals, workshop_id=None):
+    """Attach online, paper and total counts to a list of proposals: two GROUP BY queries, whatever the size.
+
+    (Correlated subqueries per proposal were several times slower on PostgreSQL with 20,000 supports.)
+    """
+    proposals = list(proposals)
+    if not proposals:
+        return proposals
+    if workshop_id is not None:
+        online_rows = Support.objects.filter(ballot__workshop_id=workshop_id)
+        paper_rows = PaperTally.objects.filter(proposal__workshop_id=workshop_id)
+    else:
+        ids = [p.pk for p in proposals]
+        online_rows = Support.objects.filter(proposal_id__in=ids)
+        paper_rows = PaperTally.objects.filter(proposal_id__in=ids)
+    online = dict(online_rows.order_by().values_list("proposal_id").annotate(n=Count("pk")))
+    paper = dict(paper_rows.order_by().values_list("proposal_id").annotate(n=Sum("votes")))
+    for proposal in proposals:
+        proposal.online_count = online.get(proposal.pk, 0)
+        proposal.paper_count = paper.get(proposal.pk, 0) or 0
+        proposal.total_count = proposal.online_count + proposal.paper_count
+    return proposals
+
+
+def rank(proposals):
+    return sorted(proposals, key=lambda p: (-p.total_count, -p.online_count, p.reference))
 
 
 def ranked_results(workshop):
-    proposals = with_counts(Proposal.objects.public().filter(workshop=workshop).select_related("author"))
-    return list(proposals.order_by("-total_count", "-online_count", "reference"))
+    proposals = Proposal.objects.public().filter(workshop=workshop).select_related("author")
+    return rank(add_links(with_counts(proposals, workshop.pk), workshop))
 
 
 # --- who is voting ------------------------------------------------------------------------------
@@ -119,8 +125,13 @@ def _locked_ballot(workshop, voter):
             raise VoteRefused(_("This voting code has been revoked."), status=403)
         ballot, _created = Ballot.objects.get_or_create(code=code, defaults={"workshop": workshop})
         return ballot
-    ballot, _created = Ballot.objects.get_or_create(workshop=workshop, user=voter.user)
-    return Ballot.objects.select_for_update().get(pk=ballot.pk)
+    ballot = Ballot.objects.select_for_update().filter(workshop=workshop, user=voter.user).first()
+    if ballot is None:
+        # First support of this voter: two simultaneous first clicks meet the unique constraint,
+        # the loser reads (and locks) the winner's row.
+        ballot, _created = Ballot.objects.get_or_create(workshop=workshop, user=voter.user)
+        ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+    return ballot
 
 
 def add_support(workshop, proposal, voter):
@@ -215,12 +226,12 @@ def report_proposal(proposal, user, reason):
 def workshop_context(workshop, request):
     phase = workshop.phase
     counts_visible = workshop.counts_visible()
-    proposals = Proposal.objects.public().filter(workshop=workshop).select_related("author")
+    proposals = list(Proposal.objects.public().filter(workshop=workshop).select_related("author"))
+    add_links(proposals, workshop)
     if counts_visible:
-        proposals = with_counts(proposals)
+        with_counts(proposals, workshop.pk)
     if phase == Phase.RESULTS:
-        proposals = proposals.order_by("-total_count", "-online_count", "reference")
-    proposals = list(proposals)
+        proposals = rank(proposals)
     voter = current_voter(request, workshop) if phase == Phase.VOTING else None
     supported = supported_ids(voter, workshop)
     user = getattr(request, "user", None)
@@ -247,6 +258,26 @@ def workshop_context(workshop, request):
 
 BAR_X = 125
 BAR_MAX = 230
+
+
+def excerpt(text, limit=280):
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def add_links(proposals, workshop):
+    """URLs and excerpts computed once in Python: the page lists up to hundreds of proposals."""
+    support = reverse("participation:support", args=[workshop.pk, 0])[: -len("0/")]
+    withdraw = reverse("participation:withdraw", args=[workshop.pk, 0])[: -len("0/")]
+    detail = reverse("participation:proposal", args=["REF"])[: -len("REF/")]
+    for proposal in proposals:
+        proposal.support_url = f"{support}{proposal.pk}/"
+        proposal.withdraw_url = f"{withdraw}{proposal.pk}/"
+        proposal.detail_url = f"{detail}{proposal.reference}/"
+        proposal.excerpt = excerpt(proposal.description)
+    return proposals
 
 
 def results_context(ranked):

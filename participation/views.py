@@ -193,7 +193,7 @@ def proposal_detail(request, reference):
     workshop = proposal.workshop
     counts = None
     if proposal.is_public and workshop.counts_visible():
-        counts = services.with_counts(Proposal.objects.filter(pk=proposal.pk)).get()
+        counts = services.with_counts([proposal])[0]
     return render(
         request,
         "participation/proposal_detail.html",
