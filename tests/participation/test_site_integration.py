@@ -68,3 +68,31 @@ def test_seed_demo_command_runs(home_page):
     out = StringIO()
     call_command("seed_demo", stdout=out)
     assert "atelier" in out.getvalue().lower()
+
+
+def test_staff_create_workshops_only_in_their_centre(client, centre_a, centre_b, staff_a):
+    index_a = workshop_index(centre_a)
+    index_b = workshop_index(centre_b)
+    client.force_login(staff_a)
+    assert client.get(f"/admin/pages/add/participation/workshoppage/{index_a.pk}/").status_code == 200
+    response = client.get(f"/admin/pages/add/participation/workshoppage/{index_b.pk}/")
+    assert response.status_code in (302, 403)
+
+
+def test_moderation_and_tallies_invalidate_the_page_cache(client, centre_a, staff_a):
+    from home.page_cache import page_cache_version
+
+    from .conftest import make_proposal
+
+    workshop = make_workshop(centre_a, "voting")
+    proposal = make_proposal(workshop, status=Proposal.Status.PENDING)
+    client.force_login(staff_a)
+    before = page_cache_version()
+    client.post(f"/admin/participation/proposition/{proposal.pk}/", {"mod-action": "publish"})
+    after_publish = page_cache_version()
+    assert after_publish > before
+    client.post(
+        f"/admin/participation/atelier/{workshop.pk}/bulletins-papier/",
+        {"session_date": "2026-03-14", f"p{proposal.pk}": 4},
+    )
+    assert page_cache_version() > after_publish
