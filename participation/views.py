@@ -125,7 +125,12 @@ def enter_code(request, pk):
     if not workshop.accepts_codes:
         raise Http404
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and not workshop.is_voting_open():
+        form = CodeForm(request.POST)
+        form.is_valid()
+        form.add_error("code", _("Voting is not open in this workshop right now."))
+        status = 409
+    elif request.method == "POST":
         form = CodeForm(request.POST)
         if services.code_attempts_blocked(request, workshop):
             form.is_valid()

@@ -121,3 +121,14 @@ def test_revoke_a_whole_batch(client, staff_a, voting_workshop):
     client.force_login(staff_a)
     client.post(f"/admin/participation/atelier/{voting_workshop.pk}/codes/revoquer-lot/", {"batch": "Lot 1"})
     assert VotingCode.objects.filter(revoked_at__isnull=False).count() == 3
+
+
+def test_codes_are_refused_outside_the_voting_phase(client, centre_a):
+    from .conftest import make_workshop
+
+    for phase in ("proposals", "results"):
+        workshop = make_workshop(centre_a, phase)
+        [code] = VotingCode.create_batch(workshop, 1)
+        response = client.post(code_url(workshop), {"code": code})
+        assert response.status_code == 409
+        assert "Le vote n’est pas ouvert dans cet atelier en ce moment." in response.text
