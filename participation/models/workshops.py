@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -186,6 +187,25 @@ class WorkshopPage(Page):
     @property
     def accepts_codes(self):
         return self.voters in (self.Voters.CODES, self.Voters.BOTH)
+
+    def seconds_until_next_phase(self, now=None):
+        now = now or timezone.now()
+        dates = (self.proposals_start, self.proposals_end, self.voting_start, self.voting_end, self.results_from)
+        upcoming = [d for d in dates if d and d > now]
+        return int((min(upcoming) - now).total_seconds()) + 1 if upcoming else None
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        session = getattr(request, "session", None)
+        if request.user.is_authenticated or (session is not None and session.get("participation_codes")):
+            # The voter's own supports are on the page: never from a cache, even the browser's.
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            # Shared caches (the anonymous page cache, a proxy) must not keep it past a phase change;
+            # browsers always ask again (after entering a code, the page must change at once).
+            remaining = self.seconds_until_next_phase()
+            patch_cache_control(response, max_age=0, s_maxage=min(remaining or 300, 300))
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from participation.services import workshop_context

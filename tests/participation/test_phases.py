@@ -117,3 +117,19 @@ def test_public_counts_during_the_vote_when_not_hidden(client, workshop, residen
         client.logout()
         text = client.get(workshop.url).text
     assert "1 soutien" in text
+
+
+def test_page_cannot_be_cached_past_the_next_phase_change(client, workshop):
+    with at(T0 + timedelta(days=10) - timedelta(seconds=30)):
+        response = client.get(workshop.url)
+    assert "s-maxage=31" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+    with at(MOMENTS[Phase.RESULTS]):
+        assert "s-maxage=300" in client.get(workshop.url)["Cache-Control"]
+
+
+def test_a_voters_page_is_never_cached(client, workshop, resident):
+    client.force_login(resident)
+    with at(MOMENTS[Phase.VOTING]):
+        response = client.get(workshop.url)
+    assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
