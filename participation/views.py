@@ -19,8 +19,11 @@ from participation.models import Phase, Proposal, VotingCode, WorkshopPage
 MAX_PROPOSAL_BODY = 12 * 1024 * 1024
 
 
-def _workshop(pk):
-    return get_object_or_404(WorkshopPage.objects.live().select_related("centre"), pk=pk)
+def _workshop(pk, with_centre=True):
+    workshops = WorkshopPage.objects.live()
+    if with_centre:
+        workshops = workshops.select_related("centre")
+    return get_object_or_404(workshops, pk=pk)
 
 
 def _error(request, workshop, message, status):
@@ -91,8 +94,11 @@ def _vote_response(request, workshop, proposal, message=None, status=200):
 
 
 def _vote(request, pk, proposal_pk, action):
-    workshop = _workshop(pk)
-    proposal = get_object_or_404(Proposal, pk=proposal_pk)
+    # The busiest view of all (everyone votes at the end of a session): only what it needs.
+    workshop = _workshop(pk, with_centre=False)
+    proposal = get_object_or_404(
+        Proposal.objects.only("pk", "workshop_id", "title", "status", "hidden_by_reports"), pk=proposal_pk
+    )
     voter = services.current_voter(request, workshop)
     if voter is None:
         if workshop.accepts_accounts and not request.user.is_authenticated:
