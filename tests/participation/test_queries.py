@@ -81,3 +81,20 @@ def test_open_workshops_list_constant(client, centre_a, centre_b):
 def test_admin_workshop_page_constant(client, centre_a, staff_a):
     small, big = measure(client, centre_a, "results", lambda w: f"/admin/participation/atelier/{w.pk}/", login=staff_a)
     assert big == small
+
+
+def test_supporting_costs_the_same_number_of_queries_whatever_the_data(client, centre_a, resident):
+    counts = []
+    for size in (1, 30):
+        workshop = make_workshop(centre_a, "voting", max_supports=5)
+        grow(workshop, size, size)
+        target = make_proposal(workshop, title="Cible")
+        other = make_proposal(workshop, title="Autre")
+        client.force_login(resident)
+        client.post(f"/participer/atelier/{workshop.pk}/soutenir/{other.pk}/")  # the ballot exists from now on
+        with CaptureQueriesContext(connection) as context:
+            response = client.post(f"/participer/atelier/{workshop.pk}/soutenir/{target.pk}/")
+        assert response.status_code == 302
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1]
+    assert counts[1] <= 10
