@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        from wagtail.signals import page_published, post_page_move
+
+        from accounts.personal_data import register
+        from home.sections import register_home_section
+        from participation import personal_data, signals
+
+        register("participation", export=personal_data.export, erase=personal_data.erase)
+        register_home_section(
+            key="open_workshops",
+            order=10,
+            template="participation/includes/home_open_workshops.html",
+            get_context=signals.home_section_context,
+        )
+        post_page_move.connect(signals.workshop_moved)
+        page_published.connect(signals.workshop_published)

@@ -1,3 +1,17 @@
+from django.urls import path
+
+from participation import views
+
 app_name = "participation"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.open_workshops, name="open_workshops"),
+    path("atelier/<int:pk>/proposer/", views.submit_proposal, name="submit"),
+    path("atelier/<int:pk>/soutenir/<int:proposal_pk>/", views.support, name="support"),
+    path("atelier/<int:pk>/retirer/<int:proposal_pk>/", views.withdraw, name="withdraw"),
+    path("atelier/<int:pk>/code/", views.enter_code, name="code"),
+    path("atelier/<int:pk>/code/oublier/", views.forget_code, name="forget_code"),
+    path("atelier/<int:pk>/resultats/", views.results, name="results"),
+    path("proposition/<str:reference>/", views.proposal_detail, name="proposal"),
+    path("proposition/<str:reference>/signaler/", views.report, name="report"),
+]

@@ -1,0 +1,169 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from participation.models import Proposal
+
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+
+
+class AccessibleFormMixin:
+    """Links every field to its help text and errors (aria-describedby), marks invalid fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            described = []
+            if field.help_text:
+                described.append(f"id_{name}_helptext")
+            if self.is_bound and name in self.errors:
+                described.append(f"id_{name}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+def validate_photo(photo):
+    if photo.size > MAX_PHOTO_BYTES:
+        raise forms.ValidationError(_("The photo is too large: 8 MB at most. Try a smaller photo."))
+    try:
+        photo.seek(0)
+        with Image.open(photo) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise forms.ValidationError(_("This file is not a photo. Choose a JPEG, PNG, GIF or WebP image."))
+    finally:
+        photo.seek(0)
+    if image_format not in ALLOWED_IMAGE_FORMATS:
+        raise forms.ValidationError(_("This file is not a photo. Choose a JPEG, PNG, GIF or WebP image."))
+    return photo
+
+
+class ProposalForm(AccessibleFormMixin, forms.ModelForm):
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        help_text=_("A JPEG, PNG, GIF or WebP image, 8 MB at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["title", "description", "photo", "photo_alt"]
+        labels = {
+            "title": _("Title of your idea"),
+            "description": _("Describe your idea"),
+            "photo_alt": _("What the photo shows (optional)"),
+        }
+        help_texts = {
+            "title": _("120 characters at most."),
+            "description": _("2,000 characters at most. Say what, where, for whom."),
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        error_messages = {
+            "title": {"required": _("Give your idea a title.")},
+            "description": {"required": _("Describe your idea in a few words.")},
+        }
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("Give your idea a title."))
+        return title
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "size") and not isinstance(photo, str) and hasattr(photo, "content_type"):
+            validate_photo(photo)
+        return photo
+
+
+class PaperProposalForm(ProposalForm):
+    on_behalf_of = forms.CharField(
+        label=_("On behalf of"),
+        max_length=120,
+        required=False,
+        help_text=_("First name or initials of the person, if they agree. Leave empty for 'a resident'."),
+    )
+
+    class Meta(ProposalForm.Meta):
+        fields = ["title", "description", "photo", "photo_alt", "on_behalf_of"]
+
+
+class CodeForm(AccessibleFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Your voting code"),
+        max_length=20,
+        help_text=_("Ten letters and digits, as printed on your card, e.g. ACDE-FGHJ-KM."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
+class ReportForm(AccessibleFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you reporting this proposal?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+# --- staff forms (Wagtail admin) ------------------------------------------------------------------
+class ModerationForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("publish", _("Publish")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason (shown to the author)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the proposal is rejected: the author will read it."))
+        return data
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["outcome", "official_answer"]
+
+
+class CodeBatchForm(forms.Form):
+    count = forms.IntegerField(label=_("Number of codes"), min_value=1, max_value=400, initial=30)
+    batch = forms.CharField(label=_("Batch name"), max_length=80, required=False, help_text=_("e.g. Market, 12 May"))
+
+
+class RevokeCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code to revoke"),
+        max_length=20,
+        help_text=_("The full code, or only its first four characters."),
+    )
+
+
+class TallyForm(forms.Form):
+    session_date = forms.DateField(label=_("Session date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, proposals, initial_votes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposals = proposals
+        initial_votes = initial_votes or {}
+        for proposal in proposals:
+            self.fields[f"p{proposal.pk}"] = forms.IntegerField(
+                label=f"{proposal.reference} — {proposal.title}",
+                min_value=0,
+                max_value=100_000,
+                required=False,
+                initial=initial_votes.get(proposal.pk),
+            )
+
+    def votes(self):
+        return {p: self.cleaned_data.get(f"p{p.pk}") for p in self.proposals}

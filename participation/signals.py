@@ -1,0 +1,31 @@
+from django.utils import timezone
+
+from home.page_cache import invalidate_page_cache
+
+
+def home_section_context(request, home_page):
+    """The home page section: workshops open now (one query)."""
+    from participation.models import WorkshopPage
+
+    now = timezone.now()
+    workshops = list(WorkshopPage.open_now(now).select_related("centre").order_by("voting_end")[:6])
+    for workshop in workshops:
+        workshop.current_phase = workshop.phase_at(now)
+    return {"open_workshops": workshops}
+
+
+def workshop_moved(sender, instance, **kwargs):
+    """A workshop moved to another centre's list belongs to that centre from now on."""
+    from participation.models import WorkshopPage
+
+    pages = WorkshopPage.objects.filter(path__startswith=instance.path)
+    for workshop in pages:
+        centre = workshop.find_centre()
+        WorkshopPage.objects.filter(pk=workshop.pk).update(centre=centre)
+
+
+def workshop_published(sender, instance, **kwargs):
+    from participation.models import WorkshopPage
+
+    if isinstance(instance, WorkshopPage):
+        invalidate_page_cache()
