@@ -50,14 +50,14 @@ class NetworkSettings(BaseSiteSetting):
 
     def footer_pages(self):
         """[(label, page)] for the footer, live pages only, in one query (cached on the instance)."""
-        from django.utils.translation import gettext as _t
+        from django.utils.translation import gettext
         from wagtail.models import Page
 
         if not hasattr(self, "_footer_pages"):
             wanted = [
-                (_t("Legal notice"), self.legal_notice_page_id),
-                (_t("Personal data"), self.privacy_page_id),
-                (_t("Accessibility"), self.accessibility_page_id),
+                (gettext("Legal notice"), self.legal_notice_page_id),
+                (gettext("Personal data"), self.privacy_page_id),
+                (gettext("Accessibility"), self.accessibility_page_id),
             ]
             ids = [pk for _label, pk in wanted if pk]
             pages = {}
@@ -76,7 +76,7 @@ class NetworkSettings(BaseSiteSetting):
                     except ObjectDoesNotExist:
                         level = None
                     if level:
-                        label = _t("Accessibility: %(level)s") % {"level": level}
+                        label = gettext("Accessibility: %(level)s") % {"level": level}
                 self._footer_pages.append((label, page))
         return self._footer_pages
 
