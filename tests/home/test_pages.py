@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from home import sections
@@ -15,7 +15,6 @@ from home.models import (
     StandardPage,
 )
 from home.page_cache import invalidate_page_cache
-from tests.conftest import make_centre
 from tests.home.conftest import add_events, add_news, paragraph
 
 
