@@ -20,8 +20,12 @@ def _page_changed(sender, **kwargs):
     invalidate_page_cache()
 
 
-def _row_changed(sender, instance, raw=False, **kwargs):
-    if not raw and isinstance(instance, Page | Site | NetworkSettings):
+def _row_changed(sender, instance, raw=False, created=False, **kwargs):
+    if raw:
+        return
+    if isinstance(instance, NetworkSettings) and created:
+        return  # made with its defaults on first use, while a page renders: nothing visible changed
+    if isinstance(instance, Page | Site | NetworkSettings):
         invalidate_page_cache()
 
 
