@@ -94,27 +94,59 @@ def response_may_be_cached(request, response):
     return len(get_messages(request)) == 0
 
 
+def cached_response(request):
+    """The cached page for this request, or None. Also returns the key to fill on a miss."""
+    key = cache_key(request, page_cache_version())
+    stored = cache.get(key)
+    if stored is None:
+        return None, key
+    response = HttpResponse(stored["content"], status=200)
+    for name, value in stored["headers"]:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response, key
+
+
 def serve_with_page_cache(serve):
-    """Wrap Wagtail's page serving (an `on_serve_page` hook): read and fill the anonymous cache."""
+    """Wrap Wagtail's page serving (an `on_serve_page` hook): read and fill the anonymous cache.
+
+    It runs inside Wagtail's view-restriction check; pages with a view restriction (password,
+    log-in, groups) are never stored, so the middleware below cannot hand them out either.
+    """
 
     def inner(page, request, args, kwargs):
         if not request_may_use_cache(request):
             return serve(page, request, args, kwargs)
-        key = cache_key(request, page_cache_version())
-        stored = cache.get(key)
-        if stored is not None:
-            response = HttpResponse(stored["content"], status=200)
-            for name, value in stored["headers"]:
-                response[name] = value
-            response[HEADER] = "hit"
+        response, key = cached_response(request)
+        if response is not None:
             return response
         response = serve(page, request, args, kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        if response_may_be_cached(request, response):
+        if response_may_be_cached(request, response) and not page.get_view_restrictions():
             headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
             cache.set(key, {"content": response.content, "headers": headers}, timeout())
             response[HEADER] = "miss"
         return response
 
     return inner
+
+
+class AnonymousPageCacheMiddleware:
+    """Optional, faster path: hands out cached pages before URL routing and page lookup.
+
+    Put it LAST in MIDDLEWARE (so that every other middleware, CSP and security headers
+    included, still processes the cached response). Without it the `on_serve_page` hook
+    serves hits too, after Wagtail's routing (a few more queries per hit). Either way only
+    the hook fills the cache, with Wagtail pages that passed their view restrictions.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request_may_use_cache(request):
+            response, _key = cached_response(request)
+            if response is not None:
+                return response
+        return self.get_response(request)

@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.centre_groups import ensure_all_centre_groups, ensure_centre_group
@@ -25,7 +25,7 @@ def _row_changed(sender, instance, raw=False, created=False, **kwargs):
         return
     if isinstance(instance, NetworkSettings) and created:
         return  # made with its defaults on first use, while a page renders: nothing visible changed
-    if isinstance(instance, Page | Site | NetworkSettings):
+    if isinstance(instance, Page | Site | NetworkSettings | PageViewRestriction):
         invalidate_page_cache()
 
 

@@ -154,3 +154,37 @@ def test_version_changes_on_invalidate(db):
     before = page_cache.page_cache_version()
     page_cache.invalidate_page_cache()
     assert page_cache.page_cache_version() != before
+
+
+MIDDLEWARE = "home.page_cache.AnonymousPageCacheMiddleware"
+
+
+def test_middleware_serves_hits_before_routing_with_all_headers(client, settings, centre_a, resident):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, MIDDLEWARE]
+    _first, first_queries = get(client, "/belencontre/")
+    response, queries = get(client, "/belencontre/")
+    assert response["X-Page-Cache"] == "hit"
+    assert queries < first_queries - 2  # no site lookup, no page routing
+    assert "Content-Security-Policy" in response and response["X-Frame-Options"]
+    # Publishing shows at once through the middleware too.
+    centre_a.title = "Belencontre, nouveau titre"
+    centre_a.save_revision().publish()
+    assert "Belencontre, nouveau titre" in get(client, "/belencontre/")[0].text
+    # Logged-in users pass through.
+    client.login(username=resident.username, password=PASSWORD)
+    response, _ = get(client, "/belencontre/")
+    assert "X-Page-Cache" not in response and "Se déconnecter" in response.text
+
+
+def test_pages_with_a_view_restriction_are_never_cached(client, settings, centre_a):
+    from wagtail.models import PageViewRestriction
+
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, MIDDLEWARE]
+    private = centre_a.add_child(instance=StandardPage(title="Réservé", slug="reserve", body=paragraph("Secret.")))
+    get(client, "/belencontre/reserve/")
+    assert get(client, "/belencontre/reserve/")[0]["X-Page-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    for _ in range(2):
+        response = client.get("/belencontre/reserve/")
+        assert response.get("X-Page-Cache") is None
+        assert "Secret." not in response.text
