@@ -94,6 +94,13 @@ def response_may_be_cached(request, response):
     return len(get_messages(request)) == 0
 
 
+def passed_a_password(request):
+    from wagtail.models import PageViewRestriction
+
+    session = getattr(request, "session", None)
+    return bool(session and session.get(PageViewRestriction.passed_view_restrictions_session_key))
+
+
 def cached_response(request):
     """The cached page for this request, or None. Also returns the key to fill on a miss."""
     key = cache_key(request, page_cache_version())
@@ -110,8 +117,10 @@ def cached_response(request):
 def serve_with_page_cache(serve):
     """Wrap Wagtail's page serving (an `on_serve_page` hook): read and fill the anonymous cache.
 
-    It runs inside Wagtail's view-restriction check; pages with a view restriction (password,
-    log-in, groups) are never stored, so the middleware below cannot hand them out either.
+    It runs inside Wagtail's view-restriction check. An anonymous visitor only ever sees a
+    restricted page's content after typing its password; such visitors never fill the cache
+    (log-in and group restrictions send anonymous visitors to a log-in page, a 302). So the
+    middleware below never hands out a restricted page either.
     """
 
     def inner(page, request, args, kwargs):
@@ -123,7 +132,7 @@ def serve_with_page_cache(serve):
         response = serve(page, request, args, kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        if response_may_be_cached(request, response) and not page.get_view_restrictions():
+        if response_may_be_cached(request, response) and not passed_a_password(request):
             headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
             cache.set(key, {"content": response.content, "headers": headers}, timeout())
             response[HEADER] = "miss"

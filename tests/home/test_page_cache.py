@@ -2,7 +2,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
@@ -183,8 +183,21 @@ def test_pages_with_a_view_restriction_are_never_cached(client, settings, centre
     private = centre_a.add_child(instance=StandardPage(title="Réservé", slug="reserve", body=paragraph("Secret.")))
     get(client, "/belencontre/reserve/")
     assert get(client, "/belencontre/reserve/")[0]["X-Page-Cache"] == "hit"
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="mot-de-passe"
+    )
     for _ in range(2):
         response = client.get("/belencontre/reserve/")
         assert response.get("X-Page-Cache") is None
         assert "Secret." not in response.text
+    # A visitor who types the password sees the page, which is not stored for the others.
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{private.pk}/",
+        {"password": "mot-de-passe", "return_url": "/belencontre/reserve/"},
+    )
+    for _ in range(2):
+        response = client.get("/belencontre/reserve/")
+        assert "Secret." in response.text and response.get("X-Page-Cache") is None
+    other = Client()
+    response = other.get("/belencontre/reserve/")
+    assert "Secret." not in response.text and response.get("X-Page-Cache") is None
