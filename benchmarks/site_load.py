@@ -104,8 +104,8 @@ def load_with_wrk(url, seconds, connections):
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    p50 = re.search(r"50%\s+(\S+)", output)
-    p99 = re.search(r"99%\s+(\S+)", output)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
     return rps, int(errors.group(1)) if errors else 0, p50.group(1) if p50 else "?", p99.group(1) if p99 else "?"
 
 
