@@ -2,7 +2,8 @@
 
 Anything that changes what anonymous visitors see (a page published, a proposal moderated,
 a result published) calls `invalidate_page_cache()`: every cached page becomes stale at once.
-Pages are cached by scheme, host, path and query string under the current `page_cache_version()`.
+Pages are cached by scheme, host, path and query string under the current `page_cache_version()`,
+for the current minute only (pages change with the clock too: events pass, workshop phases move).
 
 A response is stored only when it is the same for every anonymous visitor: a GET answered 200,
 no cookie set, no CSRF token used (pages with a form), no message shown, no session change,
@@ -18,6 +19,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import F
 from django.http import HttpResponse
+from django.utils import timezone
 
 VERSION_KEY = "page-cache-version"
 KEY_PREFIX = "page-cache"
@@ -26,7 +28,14 @@ UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store", "max-age=0")
 
 
 def timeout():
-    return getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 120)
+
+
+def time_bucket():
+    # Pages also change with the clock (an event is over, a workshop moves to voting): a cached
+    # page is used within the same minute only (PAGE_CACHE_BUCKET seconds), so such changes show
+    # within a minute without anyone calling invalidate_page_cache().
+    return int(timezone.now().timestamp()) // getattr(settings, "PAGE_CACHE_BUCKET", 60)
 
 
 def _cache_is_process_local():
@@ -63,7 +72,8 @@ def invalidate_page_cache():
 
 def cache_key(request, version):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"{KEY_PREFIX}:{version}:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{KEY_PREFIX}:{version}:{time_bucket()}:{digest}"
 
 
 def request_may_use_cache(request):

@@ -201,3 +201,17 @@ def test_pages_with_a_view_restriction_are_never_cached(client, settings, centre
     other = Client()
     response = other.get("/belencontre/reserve/")
     assert "Secret." not in response.text and response.get("X-Page-Cache") is None
+
+
+def test_cached_pages_follow_the_clock(client, centre_a):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        get(client)
+        assert get(client)[0]["X-Page-Cache"] == "hit"
+    with mock.patch("django.utils.timezone.now", return_value=now + timedelta(minutes=2)):
+        assert get(client)[0]["X-Page-Cache"] == "miss"
