@@ -182,3 +182,43 @@ def test_home_page_renders_sections_registered_by_other_apps(client, home_page, 
     text = client.get("/").text
     assert text.count("Ateliers ouverts") == 1
     assert "3 atelier(s)" in text
+
+
+def test_every_block_renders_accessibly(client, centre_a):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Atelier", file=get_test_image_file())
+    document = Document.objects.create(title="Programme", file=ContentFile(b"%PDF-1.4", name="programme.pdf"))
+    body = [
+        {"type": "heading", "value": {"text": "Nos ateliers", "level": "h2"}},
+        {"type": "paragraph", "value": "<p>Du <b>lundi</b> au vendredi.</p>"},
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "Des habitants devant un ordinateur", "caption": "Mardi"},
+        },
+        {"type": "quote", "value": {"text": "On apprend ensemble.", "author": "Une habitante"}},
+        {"type": "call_to_action", "value": {"text": "Voir l'agenda", "page": centre_a.pk, "url": ""}},
+        {"type": "document", "value": {"document": document.pk, "title": "Le programme"}},
+        {
+            "type": "table",
+            "value": {
+                "data": [["Jour", "Heure"], ["Lundi", "9h"]],
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "table_caption": "Horaires",
+            },
+        },
+    ]
+    page = centre_a.add_child(instance=StandardPage(title="Ateliers", slug="ateliers-info", body=body))
+    text = client.get(page.url).text
+    assert '<h2 class="block-heading">Nos ateliers</h2>' in text
+    assert "<b>lundi</b>" in text
+    assert 'alt="Des habitants devant un ordinateur"' in text and "<figcaption>Mardi</figcaption>" in text
+    assert "<blockquote><p>On apprend ensemble.</p></blockquote>" in text
+    assert 'class="button" href="/belencontre/"' in text
+    assert "Le programme" in text and "(PDF" in text
+    assert '<th scope="col">Jour</th>' in text and "<caption>Horaires</caption>" in text
+    assert "w-block" not in text  # no extra wrappers around blocks
