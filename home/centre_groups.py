@@ -35,7 +35,18 @@ def _collection_for(centre):
 @transaction.atomic
 def ensure_centre_group(centre):
     """Return the centre's staff group, creating or repairing it and its collection."""
-    group, _created = Group.objects.get_or_create(name=group_name_for(centre))
+    # Found through its rights on the centre first, so renaming a centre keeps its group.
+    group = (
+        Group.objects.filter(
+            page_permissions__page=centre,
+            page_permissions__permission__codename="change_page",
+            name__startswith="Équipe ",
+        )
+        .order_by("pk")
+        .first()
+    )
+    if group is None:
+        group, _created = Group.objects.get_or_create(name=group_name_for(centre))
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(

@@ -1,19 +1,60 @@
-"""Version counter for the anonymous page cache.
+"""The anonymous page cache: whole rendered Wagtail pages, kept for visitors who are not logged in.
 
 Anything that changes what anonymous visitors see (a page published, a proposal moderated,
 a result published) calls `invalidate_page_cache()`: every cached page becomes stale at once.
+Pages are cached by scheme, host, path and query string under the current `page_cache_version()`,
+for the current minute only (pages change with the clock too: events pass, workshop phases move).
+
+A response is stored only when it is the same for every anonymous visitor: a GET answered 200,
+no cookie set, no CSRF token used (pages with a form), no message shown, no session change,
+no CSP nonce used, no `Cache-Control: private/no-cache/no-store`. Logged-in users never read
+nor fill the cache.
 """
 
-from django.core.cache import cache
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils import timezone
 
 VERSION_KEY = "page-cache-version"
+KEY_PREFIX = "page-cache"
+HEADER = "X-Page-Cache"
+UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store", "max-age=0")
+
+
+def timeout():
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 120)
+
+
+def time_bucket():
+    # Pages also change with the clock (an event is over, a workshop moves to voting): a cached
+    # page is used within the same minute only (PAGE_CACHE_BUCKET seconds), so such changes show
+    # within a minute without anyone calling invalidate_page_cache().
+    return int(timezone.now().timestamp()) // getattr(settings, "PAGE_CACHE_BUCKET", 60)
+
+
+def _cache_is_process_local():
+    # Each app-server process has its own local-memory cache: the version must then also live in
+    # the database, or a page published through one process would stay stale in the others.
+    return isinstance(caches["default"], LocMemCache)
 
 
 def page_cache_version():
+    """An opaque value that changes whenever `invalidate_page_cache()` is called."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = 1
         cache.add(VERSION_KEY, version, timeout=None)
+    if _cache_is_process_local():
+        from home.models import PageCacheState
+
+        stored = PageCacheState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+        return f"{version}.{stored}"
     return version
 
 
@@ -22,3 +63,109 @@ def invalidate_page_cache():
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    if _cache_is_process_local():
+        from home.models import PageCacheState
+
+        if not PageCacheState.objects.filter(pk=1).update(version=F("version") + 1):
+            PageCacheState.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+def cache_key(request, version):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{KEY_PREFIX}:{version}:{time_bucket()}:{digest}"
+
+
+def request_may_use_cache(request):
+    if request.method != "GET":
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    # A message waiting to be shown (e.g. "you are logged out") belongs to this visitor only.
+    return len(get_messages(request)) == 0
+
+
+def response_may_be_cached(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    if getattr(request, "_csp_nonce", None):  # a nonce is per response: a cached one would be reused
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in UNCACHEABLE_CACHE_CONTROL):
+        return False
+    if response.has_header("Vary") and "cookie" in response["Vary"].lower():
+        return False
+    return len(get_messages(request)) == 0
+
+
+def passed_a_password(request):
+    from wagtail.models import PageViewRestriction
+
+    session = getattr(request, "session", None)
+    return bool(session and session.get(PageViewRestriction.passed_view_restrictions_session_key))
+
+
+def cached_response(request):
+    """The cached page for this request, or None. Also returns the key to fill on a miss."""
+    key = cache_key(request, page_cache_version())
+    stored = cache.get(key)
+    if stored is None:
+        return None, key
+    response = HttpResponse(stored["content"], status=200)
+    for name, value in stored["headers"]:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response, key
+
+
+def serve_with_page_cache(serve):
+    """Wrap Wagtail's page serving (an `on_serve_page` hook): read and fill the anonymous cache.
+
+    It runs inside Wagtail's view-restriction check. An anonymous visitor only ever sees a
+    restricted page's content after typing its password; such visitors never fill the cache
+    (log-in and group restrictions send anonymous visitors to a log-in page, a 302). So the
+    middleware below never hands out a restricted page either.
+    """
+
+    def inner(page, request, args, kwargs):
+        if not request_may_use_cache(request):
+            return serve(page, request, args, kwargs)
+        response, key = cached_response(request)
+        if response is not None:
+            return response
+        response = serve(page, request, args, kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if response_may_be_cached(request, response) and not passed_a_password(request):
+            headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
+            cache.set(key, {"content": response.content, "headers": headers}, timeout())
+            response[HEADER] = "miss"
+        return response
+
+    return inner
+
+
+class AnonymousPageCacheMiddleware:
+    """Optional, faster path: hands out cached pages before URL routing and page lookup.
+
+    Put it LAST in MIDDLEWARE (so that every other middleware, CSP and security headers
+    included, still processes the cached response). Without it the `on_serve_page` hook
+    serves hits too, after Wagtail's routing (a few more queries per hit). Either way only
+    the hook fills the cache, with Wagtail pages that passed their view restrictions.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request_may_use_cache(request):
+            response, _key = cached_response(request)
+            if response is not None:
+                return response
+        return self.get_response(request)

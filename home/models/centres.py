@@ -7,9 +7,13 @@ from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.models.pages import BreadcrumbMixin, public_q
+
+CENTRE_NEWS_COUNT = 3
+CENTRE_EVENTS_COUNT = 4
 
 
-class CentrePage(Page):
+class CentrePage(BreadcrumbMixin, Page):
     """One social centre and the root of its own section of the site."""
 
     code = models.CharField(
@@ -76,6 +80,53 @@ class CentrePage(Page):
     class Meta:
         verbose_name = _("centre")
         verbose_name_plural = _("centres")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.contrib.contenttypes.models import ContentType
+        from django.utils import timezone
+
+        from home.models.news import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        public = public_q()
+        children = list(
+            self.get_children()
+            .live()
+            .filter(public)
+            .only("id", "title", "url_path", "depth", "path", "content_type_id")
+        )
+        indexes = {}
+        for model in (NewsIndexPage, EventIndexPage):
+            content_type_id = ContentType.objects.get_for_model(model).pk
+            indexes[model] = next((child for child in children if child.content_type_id == content_type_id), None)
+        context.update(
+            opening_days=self.opening_days(),
+            team=list(self.team_members.all()),
+            section_pages=children,
+            news_index=indexes[NewsIndexPage],
+            event_index=indexes[EventIndexPage],
+            latest_news=list(
+                NewsPage.objects.descendant_of(self).live().filter(public).order_by("-date", "-pk")[:CENTRE_NEWS_COUNT]
+            ),
+            upcoming_events=list(
+                EventPage.objects.descendant_of(self)
+                .live()
+                .filter(public, end__gte=timezone.now())
+                .order_by("start", "pk")[:CENTRE_EVENTS_COUNT]
+            ),
+        )
+        return context
+
+    def opening_days(self):
+        """[(day name, [slots])] in week order, one entry per open day."""
+        days = {}
+        for slot in sorted(self.opening_hours.all(), key=lambda slot: (slot.weekday, slot.opens)):
+            days.setdefault(slot.weekday, []).append(slot)
+        return [(OpeningHours.Weekday(weekday).label, slots) for weekday, slots in days.items()]
+
+    @property
+    def phone_link(self):
+        return "".join(char for char in self.phone if char.isdigit() or char == "+")
 
     @property
     def full_address(self):

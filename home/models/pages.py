@@ -1,3 +1,6 @@
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -6,8 +9,39 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 
+HOME_NEWS_COUNT = 6
+HOME_EVENTS_COUNT = 6
 
-class HomePage(Page):
+
+def public_q():
+    """Like Wagtail's `.public()`, but built once and reused by several querysets (one query)."""
+    from django.db.models import Q
+    from wagtail.models import PageViewRestriction
+
+    q = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        q &= ~Q(path__startswith=path)
+    return q
+
+
+def centre_lookup(centres):
+    """A function page -> its centre (or None), from the centres' tree paths: no query per page."""
+    by_path = {centre.path: centre for centre in centres}
+    length = len(next(iter(by_path), ""))
+
+    def centre_of(page):
+        return by_path.get(page.path[:length]) if length else None
+
+    return centre_of
+
+
+class BreadcrumbMixin:
+    def breadcrumb(self):
+        """The ancestors shown in the breadcrumb, from the site's home page down (one query)."""
+        return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
+
+
+class HomePage(BreadcrumbMixin, Page):
     """The network's home page: its centres, open workshops, latest news and events."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -21,11 +55,57 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from home.models.centres import CentrePage
+        from home.models.news import EventPage, NewsPage
+        from home.sections import sections_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["centres"] = CentrePage.objects.child_of(self).live().order_by("title")
+        public = public_q()
+        centres = list(
+            CentrePage.objects.child_of(self)
+            .live()
+            .filter(public)
+            .order_by("title")
+            .only("id", "title", "url_path", "path", "depth", "town", "intro", "slug")
+        )
+        centre_of = centre_lookup(centres)
+        news = list(
+            NewsPage.objects.descendant_of(self).live().filter(public).order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+        )
+        events = list(
+            EventPage.objects.descendant_of(self)
+            .live()
+            .filter(public, end__gte=timezone.now())
+            .order_by("start", "pk")[:HOME_EVENTS_COUNT]
+        )
+        for item in news + events:
+            item.centre = centre_of(item)
+        context.update(
+            centres=centres,
+            latest_news=news,
+            upcoming_events=events,
+            sections=[
+                mark_safe(render_to_string(template, section_context, request=request))  # noqa: S308
+                for template, section_context in sections_for(request, self)
+            ],
+        )
         return context
 
     class Meta:
         verbose_name = _("network home page")
         verbose_name_plural = _("network home pages")
+
+
+class StandardPage(BreadcrumbMixin, Page):
+    """A plain content page: about us, a service, the legal notice, the personal-data policy."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.CentrePage", "home.StandardPage"]
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
