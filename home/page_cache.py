@@ -113,9 +113,13 @@ def passed_a_password(request):
 
 def cached_response(request):
     """The cached page for this request, or None. Also returns the key to fill on a miss."""
+    # The middleware looks first; on a miss the hook must not read the version again.
+    if missed_key := getattr(request, "_page_cache_missed_key", None):
+        return None, missed_key
     key = cache_key(request, page_cache_version())
     stored = cache.get(key)
     if stored is None:
+        request._page_cache_missed_key = key
         return None, key
     response = HttpResponse(stored["content"], status=200)
     for name, value in stored["headers"]:

@@ -58,7 +58,7 @@ def test_workshop_page_queries_constant_with_a_code(client, centre_a):
 def test_workshop_page_queries_constant_results_anonymous(client, centre_a):
     small, big = measure(client, centre_a, "results", lambda w: w.url)
     assert big == small
-    assert big <= 15
+    assert big <= 16  # includes the anonymous page cache's version read
 
 
 def test_results_page_queries_constant(client, centre_a):
@@ -75,7 +75,7 @@ def test_open_workshops_list_constant(client, centre_a, centre_b):
         make_workshop(centre_a, "proposals")
         make_workshop(centre_b, "results")
     assert count_queries(client, "/participer/") == few
-    assert few <= 4
+    assert few <= 5  # includes the anonymous page cache's version read
 
 
 def test_admin_workshop_page_constant(client, centre_a, staff_a):
