@@ -1,0 +1,70 @@
+"""Who may record what in the toolkit's admin screens.
+
+- Join requests and adopting centres: any centre staff member (Wagtail page permissions on a
+  centre, via `home.permissions`) and superusers. The network's team follows neighbouring
+  centres together, so there is no owner.
+- Adoptions: any centre staff member may record and update the adoptions of *neighbouring*
+  centres. The adoptions of a centre *of the network* (an adopting centre linked to its centre
+  page) may be changed only by that centre's own staff, and by superusers.
+- Residents and anonymous visitors: nothing (the admin refuses them; the join form is the
+  only public way in, and it publishes nothing).
+"""
+
+from django.db.models import Q
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from home.permissions import centres_for_user, is_any_centre_staff
+
+
+def is_toolkit_staff(user):
+    return bool(user.is_authenticated and user.is_active and (user.is_superuser or is_any_centre_staff(user)))
+
+
+class ToolkitStaffPolicy(BasePermissionPolicy):
+    """Every centre staff member may do everything on the model."""
+
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return bool(user.is_active and user.is_superuser)
+        return is_toolkit_staff(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class AdoptionPolicy(ToolkitStaffPolicy):
+    """Centre staff manage neighbours' adoptions; a network centre's own adoptions are its staff's."""
+
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return is_toolkit_staff(user)
+        return super().user_has_permission(user, action)
+
+    def user_may_manage_centre(self, user, centre):
+        if not is_toolkit_staff(user):
+            return False
+        if user.is_superuser or not centre.network_centre_id:
+            return True
+        return centres_for_user(user).filter(pk=centre.network_centre_id).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and self.user_may_manage_centre(user, instance.centre)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        model = self.model
+        if not self.user_has_any_permission(user, actions):
+            return model._default_manager.none()
+        if user.is_superuser:
+            return model._default_manager.all()
+        own = centres_for_user(user).values("pk")
+        return model._default_manager.filter(Q(centre__network_centre__isnull=True) | Q(centre__network_centre__in=own))
+
+    def centres_user_may_manage(self, user):
+        from toolkit.models import NeighbouringCentre
+
+        if user.is_superuser:
+            return NeighbouringCentre.objects.all()
+        if not is_toolkit_staff(user):
+            return NeighbouringCentre.objects.none()
+        own = centres_for_user(user).values("pk")
+        return NeighbouringCentre.objects.filter(Q(network_centre__isnull=True) | Q(network_centre__in=own))
