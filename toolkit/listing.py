@@ -6,6 +6,7 @@ The number of SQL queries does not depend on the number of resources: the list i
 the common base table with its facets prefetched, never page by page with `.specific()`.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -43,6 +44,12 @@ def type_choices():
 
 def status_choices():
     return list(PrototypePage.Status.choices)
+
+
+def search_terms(query):
+    """Plain words only: quotes and operators would be read as search syntax by some backends."""
+    words = re.findall(r"\w+", query.lower())[:20]
+    return " ".join(words) or "-"
 
 
 def _single(params, name):
@@ -90,7 +97,7 @@ def build_listing(request, index_page):
         found = (
             ToolkitResourcePage.objects.live()
             .descendant_of(index_page)
-            .search(listing.query, operator="and")[:SEARCH_MAX_RESULTS]
+            .search(search_terms(listing.query), operator="and")[:SEARCH_MAX_RESULTS]
         )
         ids = [result.pk for result in found]
         ranking = Case(*[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)], output_field=IntegerField())
