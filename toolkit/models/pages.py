@@ -119,7 +119,7 @@ class PrototypePage(ToolkitResourcePage):
 
     class Status(models.TextChoices):
         IDEA = "idea", _("Idea")
-        PROTOTYPE = "prototype", _("Prototype")
+        PROTOTYPE = "prototype", _("Being prototyped")
         TESTING = "testing", _("Being tested")
         RUNNING = "running", _("Running")
         STOPPED = "stopped", _("Stopped")
