@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from toolkit.models import RESOURCE_TYPES, Audience, PrototypePage, Theme, ToolkitResourcePage
@@ -56,6 +56,13 @@ def _single(params, name):
     return params.get(name, "").strip()[:100]
 
 
+def _with_facets(queryset):
+    return queryset.select_related("prototypepage").prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("sort_order", "name")),
+        Prefetch("audiences", queryset=Audience.objects.order_by("sort_order", "name")),
+    )
+
+
 def build_listing(request, index_page):
     params = request.GET
     listing = Listing(themes=list(Theme.objects.all()), audiences=list(Audience.objects.all()))
@@ -94,22 +101,21 @@ def build_listing(request, index_page):
             listing.warnings.append(_("The status “%(value)s” does not exist: it was ignored.") % {"value": status})
 
     if listing.query:
+        # Relevance order comes from the search backend; the facets are applied to its ids in one
+        # query, and only the shown page of resources is loaded.
         found = (
             ToolkitResourcePage.objects.live()
             .descendant_of(index_page)
+            .only("pk")
             .search(search_terms(listing.query), operator="and")[:SEARCH_MAX_RESULTS]
         )
         ids = [result.pk for result in found]
-        ranking = Case(*[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)], output_field=IntegerField())
-        queryset = queryset.filter(pk__in=ids).annotate(rank=ranking).order_by("rank") if ids else queryset.none()
+        allowed = set(queryset.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+        listing.page = Paginator([pk for pk in ids if pk in allowed], PER_PAGE).get_page(params.get("page"))
+        shown = {resource.pk: resource for resource in _with_facets(queryset.filter(pk__in=listing.page.object_list))}
+        listing.page.object_list = [shown[pk] for pk in listing.page.object_list if pk in shown]
     else:
-        queryset = queryset.order_by("title")
-
-    queryset = queryset.select_related("prototypepage").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("sort_order", "name")),
-        Prefetch("audiences", queryset=Audience.objects.order_by("sort_order", "name")),
-    )
-    listing.page = Paginator(queryset, PER_PAGE).get_page(params.get("page"))
+        listing.page = Paginator(_with_facets(queryset.order_by("title")), PER_PAGE).get_page(params.get("page"))
     type_labels = {
         ContentType.objects.get_for_model(cls).pk: (key, cls.resource_type_label) for key, cls in RESOURCE_TYPES.items()
     }
