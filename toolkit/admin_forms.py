@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.permissions import centres_for_user
 from toolkit.models import Adoption, MethodCardPage, PrototypePage, ToolkitResourcePage
 
 
@@ -23,3 +24,14 @@ class AdoptionAdminForm(WagtailAdminModelForm):
         self.fields["resource"].widget = forms.Select()
         self.fields["resource"].queryset = adoptable_resources()
         self.fields["resource"].label_from_instance = lambda page: page.title
+
+
+class NeighbouringCentreAdminForm(WagtailAdminModelForm):
+    """A centre of the network can only be linked to a centre page the user is staff of."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["network_centre"]
+        field.widget = forms.Select()
+        field.queryset = centres_for_user(self.for_user).order_by("title")
+        field.label_from_instance = lambda page: page.title

@@ -11,10 +11,10 @@ class ToolkitConfig(AppConfig):
 
         from toolkit import signals
         from toolkit.models import Adoption, JoinRequest, NeighbouringCentre
-        from toolkit.permissions import AdoptionPolicy, ToolkitStaffPolicy
+        from toolkit.permissions import AdoptionPolicy, NeighbouringCentrePolicy, ToolkitStaffPolicy
 
         # Before wagtail_hooks creates the viewsets, which would register fallback policies.
         register_permission_policy(Adoption, AdoptionPolicy(Adoption))
         register_permission_policy(JoinRequest, ToolkitStaffPolicy(JoinRequest))
-        register_permission_policy(NeighbouringCentre, ToolkitStaffPolicy(NeighbouringCentre))
+        register_permission_policy(NeighbouringCentre, NeighbouringCentrePolicy(NeighbouringCentre))
         signals.connect()

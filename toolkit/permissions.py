@@ -1,8 +1,10 @@
 """Who may record what in the toolkit's admin screens.
 
-- Join requests and adopting centres: any centre staff member (Wagtail page permissions on a
-  centre, via `home.permissions`) and superusers. The network's team follows neighbouring
-  centres together, so there is no owner.
+- Join requests and neighbouring adopting centres: any centre staff member (Wagtail page
+  permissions on a centre, via `home.permissions`) and superusers. The network's team follows
+  neighbouring centres together, so there is no owner.
+- An adopting centre *of the network* (linked to its centre page) is changed only by that
+  centre's own staff and by superusers; staff can link an adopting centre only to their own centres.
 - Adoptions: any centre staff member may record and update the adoptions of *neighbouring*
   centres. The adoptions of a centre *of the network* (an adopting centre linked to its centre
   page) may be changed only by that centre's own staff, and by superusers.
@@ -62,9 +64,24 @@ class AdoptionPolicy(ToolkitStaffPolicy):
     def centres_user_may_manage(self, user):
         from toolkit.models import NeighbouringCentre
 
+        return NeighbouringCentrePolicy(NeighbouringCentre).instances_user_has_any_permission_for(user, ["change"])
+
+
+class NeighbouringCentrePolicy(ToolkitStaffPolicy):
+    """Neighbours are shared; a network centre's record belongs to that centre's staff."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if user.is_superuser or not instance.network_centre_id:
+            return True
+        return centres_for_user(user).filter(pk=instance.network_centre_id).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        model = self.model
+        if not self.user_has_any_permission(user, actions):
+            return model._default_manager.none()
         if user.is_superuser:
-            return NeighbouringCentre.objects.all()
-        if not is_toolkit_staff(user):
-            return NeighbouringCentre.objects.none()
+            return model._default_manager.all()
         own = centres_for_user(user).values("pk")
-        return NeighbouringCentre.objects.filter(Q(network_centre__isnull=True) | Q(network_centre__in=own))
+        return model._default_manager.filter(Q(network_centre__isnull=True) | Q(network_centre__in=own))

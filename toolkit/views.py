@@ -25,8 +25,16 @@ def _rate_limit():
     return getattr(settings, "TOOLKIT_JOIN_RATE_LIMIT", (5, 3600))
 
 
+def client_address(request):
+    if getattr(settings, "TOOLKIT_TRUST_X_FORWARDED_FOR", False):
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _client_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return "toolkit-join:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

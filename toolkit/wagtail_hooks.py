@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from toolkit import admin_views
-from toolkit.admin_forms import AdoptionAdminForm
+from toolkit.admin_forms import AdoptionAdminForm, NeighbouringCentreAdminForm
 from toolkit.models import Adoption, Audience, JoinRequest, NeighbouringCentre, Theme
 from toolkit.permissions import is_toolkit_staff
 
@@ -51,15 +51,15 @@ class ScopedQuerysetMixin:
         return self.get_base_queryset()
 
 
-class AdoptionIndexView(ScopedQuerysetMixin, IndexView):
+class ScopedIndexView(ScopedQuerysetMixin, IndexView):
     pass
 
 
-class AdoptionEditView(ScopedQuerysetMixin, EditView):
+class ScopedEditView(ScopedQuerysetMixin, EditView):
     pass
 
 
-class AdoptionDeleteView(ScopedQuerysetMixin, DeleteView):
+class ScopedDeleteView(ScopedQuerysetMixin, DeleteView):
     pass
 
 
@@ -89,6 +89,21 @@ class NeighbouringCentreViewSet(ModelViewSet):
     search_fields = ["name", "town"]
     add_to_admin_menu = False
     copy_view_enabled = False
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("town"),
+            MultiFieldPanel(
+                [FieldPanel("contact_name"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")
+            ),
+            MultiFieldPanel([FieldPanel("in_network"), FieldPanel("network_centre")], heading=_("Network")),
+            FieldPanel("notes"),
+        ],
+        base_form_class=NeighbouringCentreAdminForm,
+    )
 
 
 class AdoptionViewSet(ModelViewSet):
@@ -101,9 +116,9 @@ class AdoptionViewSet(ModelViewSet):
     list_filter = ["stage", "is_published"]
     add_to_admin_menu = False
     copy_view_enabled = False
-    index_view_class = AdoptionIndexView
-    edit_view_class = AdoptionEditView
-    delete_view_class = AdoptionDeleteView
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("centre"), FieldPanel("resource")]),

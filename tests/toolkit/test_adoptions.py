@@ -219,3 +219,61 @@ def test_admin_menu_shows_the_toolkit_to_staff(client, staff_a):
     html = unescape(client.get("/admin/").text)
     assert "Boîte à outils" in html
     assert "/admin/boite-a-outils/suivi/" in html
+
+
+def test_dashboard_panel_and_admin_screens_render(client, many_adoptions, superuser, staff_a):
+    client.force_login(staff_a)
+    home = unescape(client.get("/admin/").text)
+    assert "Boîte à outils : adoptions" in home and "Découvert : 2" in home
+    for url in [
+        "/admin/boite-a-outils/adoptions/",
+        "/admin/boite-a-outils/adoptions/new/",
+        "/admin/boite-a-outils/centres/",
+        "/admin/boite-a-outils/centres/new/",
+        "/admin/boite-a-outils/demandes/",
+    ]:
+        assert client.get(url).status_code == 200, url
+    # Snippets are for editors with the model permissions (here the superuser).
+    assert client.get("/admin/snippets/toolkit/theme/").status_code in (302, 403)
+    client.force_login(superuser)
+    for url in ["/admin/snippets/toolkit/theme/", "/admin/snippets/toolkit/audience/"]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_staff_add_a_neighbouring_centre(client, staff_a):
+    client.force_login(staff_a)
+    response = client.post(
+        "/admin/boite-a-outils/centres/new/",
+        {
+            "name": "Centre social des Oliviers",
+            "town": "Hem",
+            "contact_name": "",
+            "email": "",
+            "phone": "",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302
+    centre = NeighbouringCentre.objects.get()
+    assert centre.name == "Centre social des Oliviers" and not centre.in_network
+    assert centre.history.get().history_user == staff_a
+
+
+def test_a_network_centres_record_cannot_be_taken_over(client, network_b, centre_a, centre_b, staff_a, staff_b):
+    client.force_login(staff_a)
+    url = f"/admin/boite-a-outils/centres/edit/{network_b.pk}/"
+    data = {"name": "Repris", "town": "Roubaix", "in_network": "", "network_centre": "", "notes": ""}
+    # Unlinking the Écho's record (to then edit its adoptions) is refused.
+    assert client.get(url).status_code == 404
+    assert client.post(url, data).status_code == 404
+    network_b.refresh_from_db()
+    assert network_b.network_centre_id == centre_b.pk and network_b.name == "Centre social l'Écho"
+    # Linking a new record to someone else's centre is refused; to one's own centre is allowed.
+    new = "/admin/boite-a-outils/centres/new/"
+    response = client.post(new, {**data, "name": "Faux Écho", "in_network": "on", "network_centre": centre_b.pk})
+    assert response.status_code == 200
+    assert not NeighbouringCentre.objects.filter(name="Faux Écho").exists()
+    response = client.post(new, {**data, "name": "Belencontre", "in_network": "on", "network_centre": centre_a.pk})
+    assert response.status_code == 302
+    client.force_login(staff_b)
+    assert client.get(url).status_code == 200

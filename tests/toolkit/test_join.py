@@ -167,3 +167,16 @@ def test_staff_review_and_follow_up_requests_in_the_admin(client, sample_resourc
     assert request.status == "contacted"
     assert request.centre_name == "Centre social du Pont"  # read-only fields unchanged
     assert request.history.count() == 2
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_is_limited(client, sample_resources, settings):
+    settings.TOOLKIT_JOIN_RATE_LIMIT = (1, 3600)
+    settings.TOOLKIT_TRUST_X_FORWARDED_FOR = True
+    first = client.post(URL, valid_data(sample_resources), HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5")
+    assert first.status_code == 303
+    # Same proxy (REMOTE_ADDR), another visitor: allowed.
+    other = client.post(URL, valid_data(sample_resources), HTTP_X_FORWARDED_FOR="203.0.113.6")
+    assert other.status_code == 303
+    # The first visitor again, even with a forged first entry: refused.
+    again = client.post(URL, valid_data(sample_resources), HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.5")
+    assert again.status_code == 429

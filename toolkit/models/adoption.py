@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 
@@ -37,13 +37,6 @@ class NeighbouringCentre(index.Indexed, models.Model):
 
     history = HistoricalRecords()
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("town"),
-        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
-        MultiFieldPanel([FieldPanel("in_network"), FieldPanel("network_centre")], heading=_("Network")),
-        FieldPanel("notes"),
-    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("town")]
 
     class Meta:
@@ -93,22 +86,6 @@ class Adoption(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords()
-
-    panels = [
-        FieldRowPanel([FieldPanel("centre"), FieldPanel("resource")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("stage"),
-                FieldPanel("abandon_reason"),
-                FieldPanel("started_on"),
-                FieldPanel("stage_changed_on"),
-            ],
-            heading=_("Stage"),
-        ),
-        FieldPanel("adapted"),
-        FieldPanel("feedback"),
-        FieldPanel("is_published"),
-    ]
 
     class Meta:
         ordering = ["-stage_changed_on", "-pk"]
