@@ -40,7 +40,13 @@ def adoption_overview():
         overall[item["stage"]] += item["n"]
     for row in rows.values():
         row["cells"] = [row["counts"][value] for value, _label in stages]
+    # A centre can be at the same stage for several resources: count it once per stage.
+    centres_at = dict.fromkeys(Adoption.Stage.values, 0)
+    for item in Adoption.objects.values("stage").annotate(n=Count("centre", distinct=True)).order_by("stage"):
+        centres_at[item["stage"]] = item["n"]
     return {
+        "centres_at": centres_at,
+        "centres_cells": [centres_at[value] for value, _label in stages],
         "stages": stages,
         "overall": overall,
         "overall_cells": [overall[value] for value, _label in stages],
@@ -51,11 +57,12 @@ def adoption_overview():
 
 
 def chart_bars(overview):
-    highest = max(overview["overall"].values(), default=0) or 1
+    """Bars of the number of different centres at each stage, all resources together."""
+    highest = max(overview["centres_at"].values(), default=0) or 1
     usable = CHART_WIDTH - CHART_LABEL_WIDTH - 50
     bars = []
     for index, (value, label) in enumerate(overview["stages"]):
-        count = overview["overall"][value]
+        count = overview["centres_at"][value]
         width = round(usable * count / highest)
         y = index * CHART_BAR_HEIGHT
         bars.append(

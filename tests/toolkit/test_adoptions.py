@@ -152,6 +152,7 @@ def many_adoptions(sample_resources, neighbour, network_b):
         (neighbour, promeneur, "discovered", ""),
         (other, promeneur, "discovered", ""),
         (neighbour, method, "workshop", ""),
+        (other, method, "abandoned", "Trop long"),
     ]
     return [
         Adoption.objects.create(centre=c, resource=r, stage=s, abandon_reason=why, is_published=(s == "adopted"))
@@ -168,8 +169,13 @@ def test_overview_counts_match_the_records(client, many_adoptions, staff_a, samp
     assert overview["overall"] == {
         stage: Adoption.objects.filter(stage=stage).count() for stage in Adoption.Stage.values
     }
-    assert overview["overall"] == {"discovered": 2, "workshop": 1, "testing": 1, "adopted": 1, "abandoned": 1}
-    assert overview["total"] == 6 and overview["centres"] == 3
+    assert overview["overall"] == {"discovered": 2, "workshop": 1, "testing": 1, "adopted": 1, "abandoned": 2}
+    assert overview["total"] == 7 and overview["centres"] == 3
+    # "Centre Voisin" abandoned two resources: one centre at that stage.
+    assert overview["centres_at"] == {"discovered": 2, "workshop": 1, "testing": 1, "adopted": 1, "abandoned": 1}
+    assert overview["centres_at"]["abandoned"] == (
+        Adoption.objects.filter(stage="abandoned").values("centre").distinct().count()
+    )
     rows = {row["title"]: row["counts"] for row in overview["rows"]}
     assert rows["Plateforme de CV en ligne"] == {
         "discovered": 0,
@@ -184,8 +190,9 @@ def test_overview_counts_match_the_records(client, many_adoptions, staff_a, samp
         '<th scope="row">Plateforme de CV en ligne</th><td>0</td><td>0</td><td>1</td><td>1</td><td>1</td><td>3</td>'
         in html
     )
-    assert 'role="img"' in html and "Découvert : 2" in html
-    assert "6 adoptions enregistrées, par 3 centres." in html
+    assert 'role="img"' in html and "Découvert : 2 ; Atelier organisé : 1" in html and "Abandonné : 1" in html
+    assert "7 adoptions enregistrées, par 3 centres." in html
+    assert "<td>2</td><td>1</td><td>1</td><td>1</td><td>1</td><td>3</td>" in html  # different centres row
 
 
 def test_overview_and_csv_are_for_staff_only(client, many_adoptions, resident):
@@ -204,7 +211,7 @@ def test_csv_matches_the_records(client, many_adoptions, staff_a):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     header, body = rows[0], rows[1:]
     assert header[:6] == ["Centre", "Ville", "Centre du réseau", "Ressource", "Type", "Étape"]
-    assert len(body) == Adoption.objects.count() == 6
+    assert len(body) == Adoption.objects.count() == 7
     by_key = {(row[0], row[3]): row for row in body}
     abandoned = by_key[("Centre Voisin", "Plateforme de CV en ligne")]
     assert abandoned[5] == "Abandonné" and abandoned[6] == "Pas assez de bénévoles"

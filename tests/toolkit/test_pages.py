@@ -138,3 +138,65 @@ def test_draft_sheet_is_not_public(client, make_resource):
     page = make_resource(PrototypePage, title="Brouillon", live=False)
     assert client.get(f"/boite-a-outils/{page.slug}/").status_code == 404
     assert client.get(f"/boite-a-outils/{page.slug}/pdf/").status_code == 404
+
+
+def _image():
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (320, 200), "orange").save(buffer, "PNG")
+    return Image.objects.create(title="Écran de connexion", file=ImageFile(buffer, name="ecran.png"))
+
+
+def _document(name, content=b"ID3 audio"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    return Document.objects.create(title=name, file=ContentFile(content, name=name))
+
+
+def test_kezako_with_pictures_audio_and_transcript(client, make_resource):
+    from toolkit.models import KezakoPage
+
+    image = _image()
+    audio = _document("explication.mp3")
+    page = make_resource(
+        KezakoPage,
+        title="Protéger ses données",
+        credits="Le groupe jeunes du Virolois",
+        media=audio,
+        media_transcript="Bonjour, aujourd'hui on parle des mots de passe.",
+        steps=[
+            {
+                "type": "step",
+                "value": {
+                    "title": "Ouvrir les réglages",
+                    "text": "<p>Touchez la roue.</p>",
+                    "image": image.pk,
+                    "image_alt": "La roue des réglages en haut de l'écran",
+                },
+            }
+        ],
+    )
+    html = unescape(client.get(page.url).text)
+    assert 'alt="La roue des réglages en haut de l\'écran"' in html
+    assert "<audio controls" in html and audio.url in html
+    assert "Lire la transcription" in html and "on parle des mots de passe" in html
+    text = pdf_text(client.get(page.url + "pdf/"))
+    assert "Ouvrir les réglages" in text and "Le groupe jeunes du Virolois" in text
+
+
+def test_prototype_files_are_listed_for_download(client, make_resource):
+    document = _document("guide-installation.pdf", b"%PDF-1.4 demo")
+    page = make_resource(
+        PrototypePage,
+        title="Avec fichiers",
+        files=[{"type": "file", "value": {"document": document.pk, "title": "Guide d'installation"}}],
+    )
+    html = unescape(client.get(page.url).text)
+    assert "Fichiers à télécharger" in html
+    assert f'href="{document.url}">Guide d\'installation</a>' in html
