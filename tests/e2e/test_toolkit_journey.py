@@ -40,6 +40,13 @@ def test_filter_read_and_join_on_a_phone_without_javascript(phone_without_js, li
     assert page.get_by_role("link", name="Télécharger en PDF").get_attribute("href").endswith("/pdf/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
+    # Printing keeps the sheet and drops the site's header, buttons and the join invitation.
+    page.emulate_media(media="print")
+    assert page.locator(".toolkit-steps").is_visible()
+    for hidden in [".site-header", ".toolkit-actions", ".toolkit-join-cta", ".site-footer"]:
+        assert page.locator(hidden).is_hidden(), hidden
+    page.emulate_media(media="screen")
+
     page.get_by_role("link", name="Rejoindre la démarche").click()
     page.get_by_label("Nom de votre centre").fill("Centre social du Pont")
     page.get_by_label("Ville").fill("Wattrelos")
