@@ -18,7 +18,7 @@ from toolkit.models import RESOURCE_TYPES, Audience, PrototypePage, Theme, Toolk
 
 PER_PAGE = 12
 QUERY_MAX_LENGTH = 200
-SEARCH_MAX_RESULTS = 500
+SEARCH_MAX_RESULTS = 200
 
 
 @dataclass
@@ -110,6 +110,11 @@ def build_listing(request, index_page):
             .search(search_terms(listing.query), operator="and")[:SEARCH_MAX_RESULTS]
         )
         ids = [result.pk for result in found]
+        if len(ids) >= SEARCH_MAX_RESULTS:
+            listing.warnings.append(
+                _("Only the %(count)s most relevant results are shown: add words to narrow the search.")
+                % {"count": SEARCH_MAX_RESULTS}
+            )
         allowed = set(queryset.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
         listing.page = Paginator([pk for pk in ids if pk in allowed], PER_PAGE).get_page(params.get("page"))
         shown = {resource.pk: resource for resource in _with_facets(queryset.filter(pk__in=listing.page.object_list))}

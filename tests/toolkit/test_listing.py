@@ -180,3 +180,13 @@ def test_query_count_does_not_grow_with_the_resources(client, toolkit_index, the
     assert shown_large > shown_small
     assert large == small, (small, large)
     assert small <= 16
+
+
+def test_very_broad_search_is_capped_with_a_message(client, toolkit_index, themes, audiences, monkeypatch):
+    from toolkit import listing
+
+    monkeypatch.setattr(listing, "SEARCH_MAX_RESULTS", 5)
+    _add_batch(toolkit_index, themes, audiences, 8, 0)
+    response = client.get("/boite-a-outils/?q=atelier")
+    assert "5 ressources" in response.text
+    assert "Seuls les 5 résultats les plus pertinents sont affichés" in unescape(response.text)
