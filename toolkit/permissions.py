@@ -19,7 +19,21 @@ from home.permissions import centres_for_user, is_any_centre_staff
 
 
 def is_toolkit_staff(user):
-    return bool(user.is_authenticated and user.is_active and (user.is_superuser or is_any_centre_staff(user)))
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    # Cached on the user object for the request: admin lists check it once per row and action.
+    if not hasattr(user, "_toolkit_staff"):
+        user._toolkit_staff = is_any_centre_staff(user)
+    return user._toolkit_staff
+
+
+def own_centre_ids(user):
+    """Primary keys of the centres the user is staff of (cached for the request)."""
+    if not hasattr(user, "_toolkit_centre_ids"):
+        user._toolkit_centre_ids = frozenset(centres_for_user(user).values_list("pk", flat=True))
+    return user._toolkit_centre_ids
 
 
 class ToolkitStaffPolicy(BasePermissionPolicy):
@@ -47,7 +61,7 @@ class AdoptionPolicy(ToolkitStaffPolicy):
             return False
         if user.is_superuser or not centre.network_centre_id:
             return True
-        return centres_for_user(user).filter(pk=centre.network_centre_id).exists()
+        return centre.network_centre_id in own_centre_ids(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and self.user_may_manage_centre(user, instance.centre)
@@ -75,7 +89,7 @@ class NeighbouringCentrePolicy(ToolkitStaffPolicy):
             return False
         if user.is_superuser or not instance.network_centre_id:
             return True
-        return centres_for_user(user).filter(pk=instance.network_centre_id).exists()
+        return instance.network_centre_id in own_centre_ids(user)
 
     def instances_user_has_any_permission_for(self, user, actions):
         model = self.model

@@ -43,7 +43,10 @@ class ScopedQuerysetMixin:
 
     def get_base_queryset(self):
         policy = policy_registry.get_by_type(self.model)
-        return policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+        queryset = policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+        if self.model is Adoption:
+            queryset = queryset.select_related("centre", "resource")
+        return queryset
 
     def get_queryset(self):
         if isinstance(self, IndexView):
@@ -177,7 +180,12 @@ class OverviewPanel(Component):
 
     def get_context_data(self, parent_context):
         overview = admin_views.adoption_overview()
-        return {"bars": admin_views.chart_bars(overview)["bars"], "overview_url": reverse("toolkit_overview")}
+        return {
+            "bars": admin_views.chart_bars(overview)["bars"],
+            "overview_url": reverse("toolkit_overview"),
+            "new_requests": JoinRequest.objects.filter(status=JoinRequest.Status.NEW).count(),
+            "requests_url": reverse("toolkit_join_requests:index") + "?status=new",
+        }
 
 
 @hooks.register("construct_homepage_panels")

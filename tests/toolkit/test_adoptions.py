@@ -229,9 +229,14 @@ def test_admin_menu_shows_the_toolkit_to_staff(client, staff_a):
 
 
 def test_dashboard_panel_and_admin_screens_render(client, many_adoptions, superuser, staff_a):
+    from toolkit.models import JoinRequest
+
+    JoinRequest.objects.create(centre_name="Centre A", town="Hem", contact_name="A", phone="1")
+    JoinRequest.objects.create(centre_name="Centre B", town="Hem", contact_name="B", phone="2", status="done")
     client.force_login(staff_a)
     home = unescape(client.get("/admin/").text)
     assert "Boîte à outils : adoptions" in home and "Découvert : 2" in home
+    assert "1 nouvelle demande pour rejoindre la démarche" in home
     for url in [
         "/admin/boite-a-outils/adoptions/",
         "/admin/boite-a-outils/adoptions/new/",
@@ -284,3 +289,26 @@ def test_a_network_centres_record_cannot_be_taken_over(client, network_b, centre
     assert response.status_code == 302
     client.force_login(staff_b)
     assert client.get(url).status_code == 200
+
+
+def test_adoption_list_query_count_does_not_grow(client, staff_a, sample_resources, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(staff_a)
+    url = "/admin/boite-a-outils/adoptions/"
+
+    def measure():
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    for number in range(2):
+        centre = NeighbouringCentre.objects.create(name=f"Petit {number}", town="Hem")
+        Adoption.objects.create(centre=centre, resource=sample_resources["cv"])
+    small = measure()
+    for number in range(15):
+        centre = NeighbouringCentre.objects.create(name=f"Grand {number}", town="Hem")
+        Adoption.objects.create(centre=centre, resource=sample_resources["method"])
+    assert measure() == small
