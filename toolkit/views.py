@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from toolkit.forms import JoinForm
@@ -83,10 +84,15 @@ def join_view(request, index_page):
         form = JoinForm(index_page=index_page)
     context = index_page.get_context(request)
     context.update({"form": form, "refusal": refusal})
-    return TemplateResponse(request, "toolkit/join.html", context, status=status)
+    response = TemplateResponse(request, "toolkit/join.html", context, status=status)
+    add_never_cache_headers(response)
+    return response
 
 
 def join_thanks_view(request, index_page):
     context = index_page.get_context(request)
-    context["reference"] = request.session.get(JOIN_SESSION_KEY)
-    return TemplateResponse(request, "toolkit/join_thanks.html", context)
+    context["reference"] = request.session.pop(JOIN_SESSION_KEY, None)
+    response = TemplateResponse(request, "toolkit/join_thanks.html", context)
+    # Shows this visitor's request number: never cached for anyone else.
+    add_never_cache_headers(response)
+    return response

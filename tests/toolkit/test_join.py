@@ -62,6 +62,9 @@ def test_valid_request_is_stored_and_confirmed(client, sample_resources):
     html = unescape(thanks.text)
     assert "Merci, votre demande a bien été reçue" in html
     assert f"Votre demande porte le numéro {request.pk}." in html
+    assert "no-store" in thanks["Cache-Control"] and "private" in thanks["Cache-Control"]
+    # The number is shown once; another visit of the page does not show it again.
+    assert "Votre demande porte le numéro" not in unescape(client.get(response["Location"]).text)
 
 
 def test_nothing_is_published_without_staff(client, sample_resources):
