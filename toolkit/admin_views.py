@@ -18,6 +18,28 @@ from toolkit.permissions import is_toolkit_staff
 CHART_BAR_HEIGHT = 36
 CHART_WIDTH = 560
 CHART_LABEL_WIDTH = 170
+ROW_BAR_WIDTH = 200
+STAGE_COLOURS = {
+    "discovered": "#6b6b75",
+    "workshop": "#0b5f8a",
+    "testing": "#b35c00",
+    "adopted": "#1e6b34",
+    "abandoned": "#a40e26",
+}
+
+
+def row_segments(overview):
+    """Stacked bar segments per resource (decorative: the same numbers are in the table row)."""
+    highest = max((row["total"] for row in overview["rows"]), default=0) or 1
+    for row in overview["rows"]:
+        x = 0
+        row["segments"] = []
+        for value, _label in overview["stages"]:
+            width = round(ROW_BAR_WIDTH * row["counts"][value] / highest)
+            if width:
+                row["segments"].append({"x": x, "width": width, "colour": STAGE_COLOURS[value]})
+            x += width
+    return [(label, STAGE_COLOURS[value]) for value, label in overview["stages"]]
 
 
 def adoption_overview():
@@ -84,7 +106,10 @@ def overview_view(request):
     if not is_toolkit_staff(request.user):
         raise PermissionDenied
     overview = adoption_overview()
+    legend = row_segments(overview)
     context = {
+        "legend": legend,
+        "row_bar_width": ROW_BAR_WIDTH,
         "overview": overview,
         "chart": chart_bars(overview),
         "page_title": _("Adoptions overview"),
