@@ -1,0 +1,174 @@
+"""Admin overview of the adoptions (counts per stage, per resource and overall) and CSV export."""
+
+import csv
+from collections import OrderedDict
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from toolkit.models import Adoption
+from toolkit.permissions import is_toolkit_staff
+
+CHART_BAR_HEIGHT = 36
+CHART_WIDTH = 560
+CHART_LABEL_WIDTH = 170
+ROW_BAR_WIDTH = 200
+STAGE_COLOURS = {
+    "discovered": "#6b6b75",
+    "workshop": "#0b5f8a",
+    "testing": "#b35c00",
+    "adopted": "#1e6b34",
+    "abandoned": "#a40e26",
+}
+
+
+def row_segments(overview):
+    """Stacked bar segments per resource (decorative: the same numbers are in the table row)."""
+    highest = max((row["total"] for row in overview["rows"]), default=0) or 1
+    for row in overview["rows"]:
+        x = 0
+        row["segments"] = []
+        for value, _label in overview["stages"]:
+            width = round(ROW_BAR_WIDTH * row["counts"][value] / highest)
+            if width:
+                row["segments"].append({"x": x, "width": width, "colour": STAGE_COLOURS[value]})
+            x += width
+    return [(label, STAGE_COLOURS[value]) for value, label in overview["stages"]]
+
+
+def adoption_overview():
+    """{'stages': [(value, label)], 'overall': {stage: n}, 'rows': [...], 'total', 'centres'}: one pass over the DB."""
+    stages = list(Adoption.Stage.choices)
+    rows = OrderedDict()
+    overall = dict.fromkeys(Adoption.Stage.values, 0)
+    counts = (
+        Adoption.objects.values("resource_id", "resource__title", "stage")
+        .annotate(n=Count("id"))
+        .order_by("resource__title", "resource_id")
+    )
+    for item in counts:
+        row = rows.setdefault(
+            item["resource_id"],
+            {"title": item["resource__title"], "counts": dict.fromkeys(Adoption.Stage.values, 0), "total": 0},
+        )
+        row["counts"][item["stage"]] += item["n"]
+        row["total"] += item["n"]
+        overall[item["stage"]] += item["n"]
+    for row in rows.values():
+        row["cells"] = [row["counts"][value] for value, _label in stages]
+    # A centre can be at the same stage for several resources: count it once per stage.
+    centres_at = dict.fromkeys(Adoption.Stage.values, 0)
+    for item in Adoption.objects.values("stage").annotate(n=Count("centre", distinct=True)).order_by("stage"):
+        centres_at[item["stage"]] = item["n"]
+    return {
+        "centres_at": centres_at,
+        "centres_cells": [centres_at[value] for value, _label in stages],
+        "stages": stages,
+        "overall": overall,
+        "overall_cells": [overall[value] for value, _label in stages],
+        "rows": list(rows.values()),
+        "total": sum(overall.values()),
+        "centres": Adoption.objects.values("centre_id").distinct().count(),
+    }
+
+
+def chart_bars(overview):
+    """Bars of the number of different centres at each stage, all resources together."""
+    highest = max(overview["centres_at"].values(), default=0) or 1
+    usable = CHART_WIDTH - CHART_LABEL_WIDTH - 50
+    bars = []
+    for index, (value, label) in enumerate(overview["stages"]):
+        count = overview["centres_at"][value]
+        width = round(usable * count / highest)
+        y = index * CHART_BAR_HEIGHT
+        bars.append(
+            {
+                "label": label,
+                "count": count,
+                "y": y,
+                "text_y": y + CHART_BAR_HEIGHT // 2 + 5,
+                "width": width,
+                "x": CHART_LABEL_WIDTH,
+                "count_x": CHART_LABEL_WIDTH + width + 6,
+                "stage": value,
+            }
+        )
+    return {"bars": bars, "width": CHART_WIDTH, "height": CHART_BAR_HEIGHT * len(bars), "bar_h": CHART_BAR_HEIGHT - 8}
+
+
+def overview_view(request):
+    if not is_toolkit_staff(request.user):
+        raise PermissionDenied
+    overview = adoption_overview()
+    legend = row_segments(overview)
+    context = {
+        "legend": legend,
+        "row_bar_width": ROW_BAR_WIDTH,
+        "overview": overview,
+        "chart": chart_bars(overview),
+        "page_title": _("Adoptions overview"),
+        "adoptions_url": reverse("toolkit_adoptions:index"),
+        "breadcrumbs_items": [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": "", "label": _("Adoptions overview")},
+        ],
+    }
+    return TemplateResponse(request, "toolkit/admin/overview.html", context)
+
+
+CSV_HEADER = [
+    gettext_lazy("Centre"),
+    gettext_lazy("Town"),
+    gettext_lazy("Centre of the network"),
+    gettext_lazy("Resource"),
+    gettext_lazy("Type"),
+    gettext_lazy("Stage"),
+    gettext_lazy("Why it was abandoned"),
+    gettext_lazy("Started on"),
+    gettext_lazy("Stage reached on"),
+    gettext_lazy("What they adapted"),
+    gettext_lazy("Feedback"),
+    gettext_lazy("Shown on the sheet"),
+    gettext_lazy("Demo example"),
+]
+
+
+def adoptions_csv_view(request):
+    if not is_toolkit_staff(request.user):
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="adoptions-{stamp}.csv"'
+    response.write("\ufeff")  # so that spreadsheet software reads the accents right
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([str(label) for label in CSV_HEADER])
+    yes, no = _("yes"), _("no")
+    adoptions = Adoption.objects.select_related("centre", "resource", "resource__content_type").order_by(
+        "centre__name", "resource__title", "pk"
+    )
+    for adoption in adoptions:
+        resource_class = adoption.resource.content_type.model_class()
+        writer.writerow(
+            [
+                adoption.centre.name,
+                adoption.centre.town,
+                yes if adoption.centre.in_network else no,
+                adoption.resource.title,
+                str(getattr(resource_class, "resource_type_label", "")),
+                adoption.get_stage_display(),
+                adoption.abandon_reason,
+                adoption.started_on.isoformat(),
+                adoption.stage_changed_on.isoformat(),
+                adoption.adapted,
+                adoption.feedback,
+                yes if adoption.is_published else no,
+                yes if adoption.is_example else no,
+            ]
+        )
+    return response

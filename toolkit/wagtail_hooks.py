@@ -1,0 +1,194 @@
+"""Admin screens of the toolkit: themes and audiences (snippets), join requests, adopting centres,
+adoptions, and the adoptions overview with its CSV export. Permissions: see toolkit.permissions."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from toolkit import admin_views
+from toolkit.admin_forms import AdoptionAdminForm, NeighbouringCentreAdminForm
+from toolkit.models import Adoption, Audience, JoinRequest, NeighbouringCentre, Theme
+from toolkit.permissions import is_toolkit_staff
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+    add_to_admin_menu = False
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    list_display = ["name", "slug", "sort_order"]
+    add_to_admin_menu = False
+
+
+register_snippet(ThemeViewSet)
+register_snippet(AudienceViewSet)
+
+
+class ScopedQuerysetMixin:
+    """List, edit and delete only what the permission policy allows: others get a 404."""
+
+    def get_base_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        queryset = policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+        if self.model is Adoption:
+            queryset = queryset.select_related("centre", "resource")
+        return queryset
+
+    def get_queryset(self):
+        if isinstance(self, IndexView):
+            return super().get_queryset()
+        return self.get_base_queryset()
+
+
+class ScopedIndexView(ScopedQuerysetMixin, IndexView):
+    pass
+
+
+class ScopedEditView(ScopedQuerysetMixin, EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedQuerysetMixin, DeleteView):
+    pass
+
+
+class JoinRequestViewSet(ModelViewSet):
+    model = JoinRequest
+    name = "toolkit_join_requests"
+    url_prefix = "boite-a-outils/demandes"
+    icon = "mail"
+    menu_label = _("Join requests")
+    list_display = ["centre_name", "town", "contact_name", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["centre_name", "town", "contact_name"]
+    ordering = ["-created_at"]
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class NeighbouringCentreViewSet(ModelViewSet):
+    model = NeighbouringCentre
+    name = "toolkit_centres"
+    url_prefix = "boite-a-outils/centres"
+    icon = "home"
+    menu_label = _("Adopting centres")
+    list_display = ["name", "town", "in_network", "contact_name"]
+    list_filter = ["in_network"]
+    search_fields = ["name", "town"]
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("town"),
+            MultiFieldPanel(
+                [FieldPanel("contact_name"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")
+            ),
+            MultiFieldPanel([FieldPanel("in_network"), FieldPanel("network_centre")], heading=_("Network")),
+            FieldPanel("notes"),
+        ],
+        base_form_class=NeighbouringCentreAdminForm,
+    )
+
+
+class AdoptionViewSet(ModelViewSet):
+    model = Adoption
+    name = "toolkit_adoptions"
+    url_prefix = "boite-a-outils/adoptions"
+    icon = "success"
+    menu_label = _("Adoptions")
+    list_display = ["centre", "resource", "stage", "is_published", "stage_changed_on"]
+    list_filter = ["stage", "is_published"]
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("centre"), FieldPanel("resource")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("stage"),
+                    FieldPanel("abandon_reason"),
+                    FieldPanel("started_on"),
+                    FieldPanel("stage_changed_on"),
+                ],
+                heading=_("Stage"),
+            ),
+            FieldPanel("adapted"),
+            FieldPanel("feedback"),
+            FieldPanel("is_published"),
+        ],
+        base_form_class=AdoptionAdminForm,
+    )
+
+
+class OverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_toolkit_staff(request.user)
+
+
+class ToolkitViewSetGroup(ViewSetGroup):
+    menu_label = _("Toolkit")
+    menu_icon = "clipboard-list"
+    menu_order = 250
+    items = (AdoptionViewSet, NeighbouringCentreViewSet, JoinRequestViewSet)
+
+    def get_submenu_items(self):
+        overview = OverviewMenuItem(
+            _("Adoptions overview"), reverse("toolkit_overview"), icon_name="table", name="toolkit-overview", order=0
+        )
+        return [overview, *super().get_submenu_items()]
+
+
+@hooks.register("register_admin_viewset")
+def register_toolkit_viewsets():
+    return ToolkitViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_overview_urls():
+    return [
+        path("boite-a-outils/suivi/", admin_views.overview_view, name="toolkit_overview"),
+        path("boite-a-outils/suivi/adoptions.csv", admin_views.adoptions_csv_view, name="toolkit_adoptions_csv"),
+    ]
+
+
+class OverviewPanel(Component):
+    name = "toolkit_overview"
+    template_name = "toolkit/admin/dashboard_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        overview = admin_views.adoption_overview()
+        return {
+            "bars": admin_views.chart_bars(overview)["bars"],
+            "overview_url": reverse("toolkit_overview"),
+            "new_requests": JoinRequest.objects.filter(status=JoinRequest.Status.NEW).count(),
+            "requests_url": reverse("toolkit_join_requests:index") + "?status=new",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_overview_panel(request, panels):
+    if is_toolkit_staff(request.user):
+        panels.append(OverviewPanel())
