@@ -100,8 +100,8 @@ TEMPLATES = [
 
 # SQLite by default so `make run` needs nothing installed; PostgreSQL when DATABASE_URL is set.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",  # an empty value means unset
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
