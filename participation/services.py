@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from home.http import client_ip
 from home.page_cache import invalidate_page_cache
 from participation.models import Ballot, PaperTally, Phase, Proposal, ProposalReport, Support, VotingCode
 
@@ -177,7 +178,7 @@ CODE_FAILURE_WINDOW = 15 * 60
 
 
 def _failure_keys(request, workshop):
-    ip = request.META.get("REMOTE_ADDR", "unknown")
+    ip = client_ip(request)
     return (
         (f"participation:code-fail:ip:{ip}", CODE_FAILURES_PER_IP),
         (f"participation:code-fail:ws:{workshop.pk}", CODE_FAILURES_PER_WORKSHOP),

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from home.http import client_ip
 from toolkit.forms import JoinForm
 from toolkit.listing import build_listing, status_choices, type_choices
 
@@ -26,16 +27,8 @@ def _rate_limit():
     return getattr(settings, "TOOLKIT_JOIN_RATE_LIMIT", (5, 3600))
 
 
-def client_address(request):
-    if getattr(settings, "TOOLKIT_TRUST_X_FORWARDED_FOR", False):
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if forwarded:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _client_key(request):
-    address = client_address(request)
+    address = client_ip(request)
     return "toolkit-join:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -265,7 +265,5 @@ WAGTAILSEARCH_BACKENDS = {
 # --- toolkit settings (owned by toolkit/) ---
 # "Rejoindre la démarche": at most this many requests per connection (IP address) and period (seconds).
 TOOLKIT_JOIN_RATE_LIMIT = (int(os.environ.get("TOOLKIT_JOIN_RATE_LIMIT", "5")), 3600)
-# Behind a reverse proxy, REMOTE_ADDR is the proxy's: then read the address the proxy appended last.
-TOOLKIT_TRUST_X_FORWARDED_FOR = env_bool("TOOLKIT_TRUST_X_FORWARDED_FOR", False)
 
 # --- end toolkit settings ---

@@ -174,7 +174,7 @@ def test_staff_review_and_follow_up_requests_in_the_admin(client, sample_resourc
 
 def test_behind_a_trusted_proxy_the_forwarded_address_is_limited(client, sample_resources, settings):
     settings.TOOLKIT_JOIN_RATE_LIMIT = (1, 3600)
-    settings.TOOLKIT_TRUST_X_FORWARDED_FOR = True
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     first = client.post(URL, valid_data(sample_resources), HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5")
     assert first.status_code == 303
     # Same proxy (REMOTE_ADDR), another visitor: allowed.
