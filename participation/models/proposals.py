@@ -1,5 +1,8 @@
 """Proposals put forward in a workshop, their references, moderation and reports."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -33,7 +36,13 @@ class ReferenceCounter(models.Model):
 
 
 def proposal_photo_path(instance, filename):
-    return f"participation/propositions/{timezone.now():%Y/%m}/{filename}"
+    # Unguessable names: photos of proposals not yet published must not be found by URL.
+    suffix = (
+        Path(filename).suffix.lower()
+        if Path(filename).suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+        else ""
+    )
+    return f"participation/propositions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
 
 
 class ProposalQuerySet(models.QuerySet):
