@@ -94,11 +94,19 @@ def _vote_response(request, workshop, proposal, message=None, status=200):
 
 
 def _vote(request, pk, proposal_pk, action):
-    # The busiest view of all (everyone votes at the end of a session): only what it needs.
-    workshop = _workshop(pk, with_centre=False)
-    proposal = get_object_or_404(
-        Proposal.objects.only("pk", "workshop_id", "title", "status", "hidden_by_reports"), pk=proposal_pk
+    # The busiest view of all (everyone votes at the end of a session): the proposal and its live
+    # workshop in one query. Anything else (no such workshop, a proposal of another workshop) takes
+    # the slower path below, which answers the right 404.
+    proposal = (
+        Proposal.objects.select_related("workshop").filter(pk=proposal_pk, workshop_id=pk, workshop__live=True).first()
     )
+    if proposal is not None:
+        workshop = proposal.workshop
+    else:
+        workshop = _workshop(pk, with_centre=False)
+        proposal = get_object_or_404(
+            Proposal.objects.only("pk", "workshop_id", "title", "status", "hidden_by_reports"), pk=proposal_pk
+        )
     voter = services.current_voter(request, workshop)
     if voter is None:
         if workshop.accepts_accounts and not request.user.is_authenticated:
