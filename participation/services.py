@@ -127,13 +127,14 @@ def _locked_ballot(workshop, voter):
             raise VoteRefused(_("This voting code has been revoked."), status=403)
         ballot, _created = Ballot.objects.get_or_create(code=code, defaults={"workshop": workshop})
         return ballot
-    ballot = Ballot.objects.select_for_update().filter(workshop=workshop, user=voter.user).first()
-    if ballot is None:
+    try:
+        # At most one row (unique constraint): get() needs no ORDER BY, unlike first().
+        return Ballot.objects.select_for_update().get(workshop=workshop, user=voter.user)
+    except Ballot.DoesNotExist:
         # First support of this voter: two simultaneous first clicks meet the unique constraint,
         # the loser reads (and locks) the winner's row.
         ballot, _created = Ballot.objects.get_or_create(workshop=workshop, user=voter.user)
-        ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
-    return ballot
+        return Ballot.objects.select_for_update().get(pk=ballot.pk)
 
 
 def _refusal(ballot, proposal, workshop):
