@@ -37,6 +37,7 @@ SUPPORTS_PER_VOTER = 40
 # (3 workers x 4 threads oversubscribed them and measured 133-150 supports/s against 170-190 with 2).
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
 
 
 def recreate_database():
@@ -217,7 +218,7 @@ def race_concurrency(mode, make_workshop, resident):
                 "--threads",
                 str(THREADS),
                 "--worker-class",
-                "gthread",
+                WORKER_CLASS,
                 "--log-level",
                 "warning",
             ],
