@@ -81,6 +81,26 @@ def submit_proposal(request, pk):
     return render(request, "participation/proposal_form.html", {"workshop": workshop, "form": form}, status=status)
 
 
+# What a vote needs (a page row has dozens of columns; building that SELECT costs more than running it).
+# Anything else is loaded on access, only on the rare paths that need it.
+VOTE_PROPOSAL_FIELDS = ("pk", "workshop_id", "title", "status", "hidden_by_reports")
+VOTE_WORKSHOP_FIELDS = (
+    "id",
+    "live",
+    "title",
+    "url_path",
+    "locale_id",
+    "proposals_start",
+    "proposals_end",
+    "voting_start",
+    "voting_end",
+    "results_date",
+    "max_supports",
+    "hide_counts_during_vote",
+    "voters",
+)
+
+
 def _vote_response(request, workshop, proposal, message=None, status=200):
     if request.headers.get("HX-Request"):
         context = services.workshop_context(workshop, request)
@@ -94,11 +114,21 @@ def _vote_response(request, workshop, proposal, message=None, status=200):
 
 
 def _vote(request, pk, proposal_pk, action):
-    # The busiest view of all (everyone votes at the end of a session): only what it needs.
-    workshop = _workshop(pk, with_centre=False)
-    proposal = get_object_or_404(
-        Proposal.objects.only("pk", "workshop_id", "title", "status", "hidden_by_reports"), pk=proposal_pk
-    )
+    # The busiest view of all (everyone votes at the end of a session): the proposal and its live
+    # workshop in one query. Anything else (no such workshop, a proposal of another workshop) takes
+    # the slower path below, which answers the right 404.
+    try:
+        proposal = (
+            Proposal.objects.select_related("workshop")
+            .only(*VOTE_PROPOSAL_FIELDS, *(f"workshop__{name}" for name in VOTE_WORKSHOP_FIELDS))
+            .get(pk=proposal_pk, workshop_id=pk, workshop__live=True)
+        )
+        workshop = proposal.workshop
+    except Proposal.DoesNotExist:
+        workshop = _workshop(pk, with_centre=False)
+        proposal = get_object_or_404(
+            Proposal.objects.only("pk", "workshop_id", "title", "status", "hidden_by_reports"), pk=proposal_pk
+        )
     voter = services.current_voter(request, workshop)
     if voter is None:
         if workshop.accepts_accounts and not request.user.is_authenticated:

@@ -2,6 +2,7 @@
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from participation.models import Ballot, PaperTally, Proposal, Support, VotingCode
 
@@ -98,3 +99,45 @@ def test_supporting_costs_the_same_number_of_queries_whatever_the_data(client, c
         counts.append(len(context.captured_queries))
     assert counts[0] == counts[1]
     assert counts[1] <= 10
+
+
+def support_queries(client, workshop, proposal, **extra):
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(f"/participer/atelier/{workshop.pk}/soutenir/{proposal.pk}/", **extra)
+    return response, len(context.captured_queries)
+
+
+def test_support_post_queries_constant(client, centre_a, resident, other_resident):
+    """The busiest write of the site: session, user, proposal with its workshop, lock, insert (+ transaction)."""
+    counts = []
+    for size in (1, 30):
+        workshop = make_workshop(centre_a, "voting", max_supports=5)
+        grow(workshop, size, size)
+        ideas = [make_proposal(workshop, title=f"Choix {i}") for i in range(3)]
+        client.force_login(other_resident)  # another voter's supports in the same workshop
+        client.post(f"/participer/atelier/{workshop.pk}/soutenir/{ideas[2].pk}/")
+        client.force_login(resident)
+        client.post(f"/participer/atelier/{workshop.pk}/soutenir/{ideas[0].pk}/")  # the ballot exists now
+        before = timezone.now()
+        response, queries = support_queries(client, workshop, ideas[1])
+        assert response.status_code == 302
+        counts.append(queries)
+        support = Support.objects.get(ballot__user=resident, proposal=ideas[1])
+        assert before <= support.created_at <= timezone.now()  # the one-statement insert stores a real time
+    assert counts[0] == counts[1]
+    assert counts[1] <= 7  # was 9 before the proposal and workshop were read together, and checked-and-inserted
+
+
+def test_refused_support_says_why(client, centre_a, resident):
+    """The one-statement insert inserts nothing when refused; the reason is then looked up."""
+    workshop = make_workshop(centre_a, "voting", max_supports=1)
+    ideas = [make_proposal(workshop, title=f"Choix {i}") for i in range(2)]
+    client.force_login(resident)
+    assert support_queries(client, workshop, ideas[0])[0].status_code == 302
+    response = client.post(f"/participer/atelier/{workshop.pk}/soutenir/{ideas[1].pk}/")
+    assert response.status_code == 409
+    assert "Vous ne pouvez soutenir qu’1 proposition" in response.content.decode()
+    response, _queries = support_queries(client, workshop, ideas[0])
+    assert response.status_code == 409
+    assert "Vous soutenez déjà cette proposition." in response.content.decode()
+    assert Support.objects.filter(proposal__workshop=workshop).count() == 1
