@@ -53,6 +53,11 @@ def html_problems(content):
             for target in value.split() or [""]:
                 if target not in ids:
                     problems.append(f"<{el.tag} {attribute}=“{value}”>: no element has id “{target}”")
+    # A field's error message is announced with the field: some field must be described by it.
+    described = {target for el in elements for target in (el.get("aria-describedby") or "").split()}
+    for el in elements:
+        if "errorlist" in (el.get("class") or "").split() and el.get("id") and el.get("id") not in described:
+            problems.append(f"error message #{el.get('id')} is not linked to its field (aria-describedby)")
     return problems
 
 
@@ -89,6 +94,8 @@ def test_the_checker_catches_broken_html():
     assert any("duplicate id" in p for p in html_problems("<!DOCTYPE html><title>x</title><p id=a><p id=a>"))
     problems = html_problems('<!DOCTYPE html><title>x</title><label for="nope">x</label><input aria-describedby="a b">')
     assert len([p for p in problems if "no element has id" in p]) == 3
+    unlinked = '<!DOCTYPE html><title>x</title><ul class="errorlist" id="id_a_error"><li>!</li></ul><input id="id_a">'
+    assert any("not linked" in p for p in html_problems(unlinked))
 
 
 def test_public_pages_are_valid_html(client, demo):
