@@ -190,6 +190,12 @@ def test_participation_pages_for_a_resident(page, live_server, demo):
         audit.visit(f"workshop {slug} ({workshop.phase_label})", workshop.url)
     proposing = workshops["square-des-lilas"]
     voting = workshops["fete-de-quartier"]
+    # The part htmx swaps in after a support (message, buttons) gets the same checks.
+    audit.goto(voting.url)
+    support = audit.page.get_by_role("button", name="Soutenir").first
+    support.click()
+    audit.page.get_by_text("est compté").first.wait_for()
+    audit.check("voting workshop after an htmx support")
     results = workshops["numerique-pour-tous"]
     audit.visit("proposal form", f"/participer/atelier/{proposing.pk}/proposer/")
     audit.submit_without_browser_validation()
