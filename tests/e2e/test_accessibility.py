@@ -148,14 +148,17 @@ def _workshops():
 
 
 def test_public_pages(page, live_server, demo):
-    from home.models import CentrePage, EventPage, NewsPage
-    from toolkit.models import KezakoPage, MethodCardPage, PrototypePage
+    from home.models import CentrePage, EventIndexPage, EventPage, NewsIndexPage, NewsPage
+    from toolkit.models import GuidePage, KezakoPage, LearningPathPage, MethodCardPage, PrototypePage
 
     audit = Audit(page, live_server)
     audit.visit("home", "/")
     audit.visit("centre page", CentrePage.objects.get(slug="belencontre").url)
     audit.visit("news article", NewsPage.objects.live().first().url)
     audit.visit("event", EventPage.objects.live().first().url)
+    audit.visit("news index", NewsIndexPage.objects.live().first().url)
+    audit.visit("agenda", EventIndexPage.objects.live().first().url)
+    audit.visit("accessibility statement", "/accessibilite/")
     audit.visit("search results", "/recherche/?q=atelier")
     audit.visit("search, nothing found", "/recherche/?q=zzzzzz")
     audit.visit("404", "/cette-page-n-existe-pas/", expect_status=404)
@@ -174,6 +177,8 @@ def test_public_pages(page, live_server, demo):
     audit.visit("prototype sheet", PrototypePage.objects.live().first().url)
     audit.visit("method card", MethodCardPage.objects.live().first().url)
     audit.visit("kezako", KezakoPage.objects.live().first().url)
+    audit.visit("guide", GuidePage.objects.live().first().url)
+    audit.visit("learning path", LearningPathPage.objects.live().first().url)
     audit.visit("join form", "/boite-a-outils/rejoindre/")
     audit.submit_without_browser_validation()
     audit.check("join form with errors")
@@ -201,9 +206,9 @@ def test_participation_pages_for_a_resident(page, live_server, demo):
     audit.submit_without_browser_validation()
     audit.check("proposal form with errors")
     audit.visit("results with chart", f"/participer/atelier/{results.pk}/resultats/")
-    proposal = Proposal.objects.filter(workshop=voting).exclude(reference="").first()
-    if proposal is not None:
-        audit.visit("proposal detail", f"/participer/proposition/{proposal.reference}/")
+    proposal = Proposal.objects.public().filter(workshop=voting).first()
+    audit.visit("proposal detail", f"/participer/proposition/{proposal.reference}/")
+    audit.visit("report form", f"/participer/proposition/{proposal.reference}/signaler/")
     audit.page.context.clear_cookies()
     audit.visit("voting-code page", f"/participer/atelier/{voting.pk}/code/")
     audit.page.fill("main input[type=text]", "AAAA-BBBB-CC")
@@ -227,6 +232,10 @@ def test_cv_pages(page, live_server, demo):
     audit.visit("CV sharing", f"/mon-cv/{cv.pk}/partage/")
     audit.visit("CV history", f"/mon-cv/{cv.pk}/historique/")
     audit.visit("Mon compte", "/compte/")
+    audit.visit("change password", "/compte/password/change/")
+    audit.visit("delete account", "/compte/supprimer/")
+    audit.visit("CV bin", "/mon-cv/corbeille/")
+    audit.visit("CV import", "/mon-cv/importer/")
     audit.page.context.clear_cookies()
     audit.visit("share page", f"/mon-cv/partage/{link.token}/")
     audit.assert_clean()
