@@ -158,6 +158,8 @@ def test_public_pages(page, live_server, demo):
     audit.visit("event", EventPage.objects.live().first().url)
     audit.visit("news index", NewsIndexPage.objects.live().first().url)
     audit.visit("agenda", EventIndexPage.objects.live().first().url)
+    for child in CentrePage.objects.get(slug="belencontre").get_children().live().specific():
+        audit.visit(f"centre section {type(child).__name__}", child.url)
     audit.visit("accessibility statement", "/accessibilite/")
     audit.visit("search results", "/recherche/?q=atelier")
     audit.visit("search, nothing found", "/recherche/?q=zzzzzz")
