@@ -98,6 +98,12 @@ def test_the_checker_catches_broken_html():
     assert any("not linked" in p for p in html_problems(unlinked))
 
 
+def test_server_error_page_is_valid_html():
+    from django.template.loader import render_to_string
+
+    assert html_problems(render_to_string("500.html")) == []
+
+
 def test_public_pages_are_valid_html(client, demo):
     from home.models import CentrePage, EventPage, NewsPage
     from toolkit.models import GuidePage, KezakoPage, LearningPathPage, MethodCardPage, PrototypePage
@@ -113,6 +119,7 @@ def test_public_pages_are_valid_html(client, demo):
     checker.check("accessibility statement", "/accessibilite/")
     checker.check("search results", "/recherche/?q=atelier")
     checker.check("search, nothing found", "/recherche/?q=zzzzzz")
+    checker.check("search, empty", "/recherche/")
     checker.check("404", "/cette-page-n-existe-pas/", status=404)
     checker.check("log-in", "/compte/login/")
     checker.check("log-in with errors", "/compte/login/", "post", {"login": "x", "password": "y"})
@@ -125,6 +132,7 @@ def test_public_pages_are_valid_html(client, demo):
     checker.check("toolkit index", "/boite-a-outils/")
     checker.check("toolkit index filtered", "/boite-a-outils/?type=prototype&q=cv")
     checker.check("toolkit index, bad filter", "/boite-a-outils/?theme=nope")
+    checker.check("toolkit index, nothing found", "/boite-a-outils/?q=zzzzzz")
     for model in (PrototypePage, MethodCardPage, KezakoPage, GuidePage, LearningPathPage):
         checker.check(model.__name__, model.objects.live().first().url)
     checker.check("join form", "/boite-a-outils/rejoindre/")
