@@ -138,6 +138,7 @@ class Audit:
             )
 
     def assert_clean(self):
+        print(f"\naxe, width and text-spacing checks at {self.width} px on {len(self.checked)} page states")
         assert not self.problems, "Accessibility problems:\n" + "\n".join(self.problems)
 
 
