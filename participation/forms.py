@@ -13,6 +13,14 @@ class AccessibleFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._link_descriptions()
+
+    def add_error(self, field, error):
+        # Views add errors after validation (e.g. a wrong voting code): link those too.
+        super().add_error(field, error)
+        self._link_descriptions()
+
+    def _link_descriptions(self):
         for name, field in self.fields.items():
             described = []
             if field.help_text:

@@ -1,0 +1,287 @@
+"""Automated accessibility audit of the key public and signed-in pages (RGAA 4.1 / WCAG 2.1 AA).
+
+Each page is loaded in headless Chromium at 320 px wide, axe-core (vendored in tests/e2e/vendor/,
+CI has no CDN) runs the WCAG 2.0/2.1 A and AA rules, and the test fails on any violation of impact
+"serious" or "critical", printing every violation found. Each page must also fit in 320 px without
+horizontal scrolling. Data: the full demo (the seeders of every app), as a resident would see it.
+"""
+
+import io
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from tests.e2e.conftest import log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8") + "\n;true"
+WIDTH = 320
+# Rules outside the WCAG 2.1 tags that the site also keeps clean (any impact fails): the
+# structure screen-reader users navigate by, and WCAG 2.2's minimum target size.
+EXTRA_RULES = [
+    "heading-order",
+    "page-has-heading-one",
+    "empty-heading",
+    "landmark-one-main",
+    "landmark-unique",
+    "landmark-no-duplicate-banner",
+    "landmark-no-duplicate-contentinfo",
+    "aria-allowed-role",
+    "target-size",
+]
+AXE_RUN = """async (extraRules) => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  const extra = await axe.run(document, {runOnly: {type: 'rule', values: extraRules}});
+  result.violations.push(...extra.violations);
+  return {passes: result.passes.length, violations: result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary, html: n.html.slice(0, 200)})),
+  }))};
+}"""
+TEXT_SPACING_ON = """() => {
+  const style = document.createElement('style');
+  style.id = 'a11y-text-spacing';
+  style.textContent = `* { line-height: 1.5 !important; letter-spacing: .12em !important;
+    word-spacing: .16em !important; } p { margin-bottom: 2em !important; }`;
+  document.head.appendChild(style);
+}"""
+
+RESIDENT = ("participante-demo", "participante-demo-2026")
+JOBSEEKER = ("demo-cv", "cv-demo-2026")
+STAFF = ("equipe-belencontre", "equipe-demo-2026")
+
+
+@pytest.fixture
+def demo(live_server):
+    from wagtail.models import Locale, Page
+
+    from home.management.commands.seed_demo import demo_modules
+
+    # A transactional test before this one flushed the rows Wagtail's migrations made.
+    Locale.objects.get_or_create(language_code="fr")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    for module in demo_modules():
+        module.seed(io.StringIO())
+
+
+class Audit:
+    def __init__(self, page, live_server, width=WIDTH):
+        self.page = page
+        self.base = live_server.url
+        self.width = width
+        self.problems = []
+        self.checked = []
+        page.set_viewport_size({"width": width, "height": 800})
+
+    def goto(self, path, expect_status=200):
+        response = self.page.goto(self.base + path)
+        assert response.status == expect_status, f"{path}: HTTP {response.status}"
+
+    def check(self, name):
+        """Run axe on the page currently shown and check it fits the screen."""
+        page = self.page
+        # Evaluated through the DevTools protocol: the site's Content-Security-Policy (no inline
+        # script) stays in force for the page itself.
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.evaluate(AXE_SOURCE)
+        result = page.evaluate(AXE_RUN, EXTRA_RULES)
+        assert result["passes"] > 10, f"{name}: axe did not run properly"
+        violations = result["violations"]
+        blocking = [v for v in violations if v["impact"] in ("serious", "critical") or v["id"] in EXTRA_RULES]
+        if violations:
+            print(f"\n--- {name} ({page.url}): {len(violations)} violation(s)")
+            print(json.dumps(violations, indent=1, ensure_ascii=False))
+        if blocking:
+            self.problems.append(f"{name}: " + ", ".join(f"{v['id']} ({v['impact']})" for v in blocking))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > self.width:
+            self.problems.append(f"{name}: scrolls horizontally ({width}px): {self.overflowing()}")
+        # WCAG 1.4.12: with the text spacing a reader may force, nothing may need sideways scrolling.
+        page.evaluate(TEXT_SPACING_ON)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > self.width:
+            self.problems.append(
+                f"{name}: with WCAG 1.4.12 text spacing, scrolls horizontally ({width}px): {self.overflowing()}"
+            )
+        page.evaluate("document.getElementById('a11y-text-spacing').remove()")
+        self.checked.append(name)
+
+    def overflowing(self):
+        """The innermost elements sticking out on the right, to find what to fix."""
+        return self.page.evaluate(
+            """(w) => [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > w + 1 && e.children.length === 0)
+               .slice(0, 5).map(e => e.tagName + '.' + e.className + ' «' + e.textContent.trim().slice(0, 40) + '»')""",
+            self.width,
+        )
+
+    def visit(self, name, path, expect_status=200):
+        self.goto(path, expect_status)
+        self.check(name)
+
+    def log_in(self, username, password):
+        self.page.context.clear_cookies()
+        log_in(self.page, type("S", (), {"url": self.base}), username, password)
+        self.page.wait_for_load_state()
+        assert "/compte/login/" not in self.page.url, f"log-in failed for {username}"
+
+    def submit_without_browser_validation(self, form_selector="main form[method=post]"):
+        with self.page.expect_navigation():
+            self.page.evaluate(
+                "(s) => { const f = document.querySelector(s); f.noValidate = true; f.requestSubmit(); }", form_selector
+            )
+
+    def assert_clean(self):
+        print(f"\naxe, width and text-spacing checks at {self.width} px on {len(self.checked)} page states")
+        assert not self.problems, "Accessibility problems:\n" + "\n".join(self.problems)
+
+
+def _workshops():
+    from participation.models import WorkshopPage
+
+    return {w.slug: w for w in WorkshopPage.objects.live()}
+
+
+def test_public_pages(page, live_server, demo):
+    from home.models import CentrePage, EventIndexPage, EventPage, NewsIndexPage, NewsPage
+    from toolkit.models import GuidePage, KezakoPage, LearningPathPage, MethodCardPage, PrototypePage
+
+    audit = Audit(page, live_server)
+    audit.visit("home", "/")
+    audit.visit("centre page", CentrePage.objects.get(slug="belencontre").url)
+    audit.visit("news article", NewsPage.objects.live().first().url)
+    audit.visit("event", EventPage.objects.live().first().url)
+    audit.visit("news index", NewsIndexPage.objects.live().first().url)
+    audit.visit("agenda", EventIndexPage.objects.live().first().url)
+    for child in CentrePage.objects.get(slug="belencontre").get_children().live().specific():
+        audit.visit(f"centre section {type(child).__name__}", child.url)
+    audit.visit("accessibility statement", "/accessibilite/")
+    audit.visit("search results", "/recherche/?q=atelier")
+    audit.visit("search, nothing found", "/recherche/?q=zzzzzz")
+    audit.visit("404", "/cette-page-n-existe-pas/", expect_status=404)
+    audit.visit("log-in", "/compte/login/")
+    audit.submit_without_browser_validation()
+    audit.check("log-in with errors")
+    audit.visit("sign-up", "/compte/signup/")
+    audit.submit_without_browser_validation()
+    audit.check("sign-up with errors")
+    audit.visit("participer", "/participer/")
+    for slug, workshop in _workshops().items():
+        audit.visit(f"workshop {slug} ({workshop.phase_label}), anonymous", workshop.url)
+    audit.visit("toolkit index", "/boite-a-outils/")
+    audit.visit("toolkit index filtered", "/boite-a-outils/?type=prototype&q=cv")
+    audit.visit("toolkit index, bad filter", "/boite-a-outils/?theme=nope")
+    audit.visit("prototype sheet", PrototypePage.objects.live().first().url)
+    audit.visit("method card", MethodCardPage.objects.live().first().url)
+    audit.visit("kezako", KezakoPage.objects.live().first().url)
+    audit.visit("guide", GuidePage.objects.live().first().url)
+    audit.visit("learning path", LearningPathPage.objects.live().first().url)
+    audit.visit("join form", "/boite-a-outils/rejoindre/")
+    audit.submit_without_browser_validation()
+    audit.check("join form with errors")
+    audit.assert_clean()
+
+
+def test_participation_pages_for_a_resident(page, live_server, demo):
+    from participation.models import Proposal
+
+    audit = Audit(page, live_server)
+    audit.log_in(*RESIDENT)
+    workshops = _workshops()
+    for slug, workshop in workshops.items():
+        audit.visit(f"workshop {slug} ({workshop.phase_label})", workshop.url)
+    proposing = workshops["square-des-lilas"]
+    voting = workshops["fete-de-quartier"]
+    # The part htmx swaps in after a support (message, buttons) gets the same checks.
+    audit.goto(voting.url)
+    support = audit.page.get_by_role("button", name="Soutenir").first
+    support.click()
+    audit.page.get_by_text("est compté").first.wait_for()
+    audit.check("voting workshop after an htmx support")
+    results = workshops["numerique-pour-tous"]
+    audit.visit("proposal form", f"/participer/atelier/{proposing.pk}/proposer/")
+    audit.submit_without_browser_validation()
+    audit.check("proposal form with errors")
+    audit.visit("results with chart", f"/participer/atelier/{results.pk}/resultats/")
+    proposal = Proposal.objects.public().filter(workshop=voting).first()
+    audit.visit("proposal detail", f"/participer/proposition/{proposal.reference}/")
+    audit.visit("report form", f"/participer/proposition/{proposal.reference}/signaler/")
+    audit.page.context.clear_cookies()
+    audit.visit("voting-code page", f"/participer/atelier/{voting.pk}/code/")
+    audit.page.fill("main input[type=text]", "AAAA-BBBB-CC")
+    audit.submit_without_browser_validation()
+    audit.check("voting-code page with a wrong code")
+    audit.assert_clean()
+
+
+def test_cv_pages(page, live_server, demo):
+    from cv_builder.models import CV, ShareLink
+
+    cv = CV.objects.get(owner__username=JOBSEEKER[0])
+    link = ShareLink.objects.create(cv=cv, label="Conseillère", expires_at=timezone.now() + timedelta(days=7))
+    audit = Audit(page, live_server)
+    audit.log_in(*JOBSEEKER)
+    audit.visit("CV list", "/mon-cv/")
+    audit.visit("CV editor", f"/mon-cv/{cv.pk}/")
+    for slug in ("identite", "experience", "competences"):
+        audit.visit(f"CV editor step {slug}", f"/mon-cv/{cv.pk}/{slug}/")
+    audit.visit("CV preview", f"/mon-cv/{cv.pk}/apercu/")
+    audit.visit("CV sharing", f"/mon-cv/{cv.pk}/partage/")
+    audit.visit("CV history", f"/mon-cv/{cv.pk}/historique/")
+    audit.visit("Mon compte", "/compte/")
+    audit.visit("change password", "/compte/password/change/")
+    audit.visit("delete account", "/compte/supprimer/")
+    audit.visit("CV bin", "/mon-cv/corbeille/")
+    audit.visit("CV import", "/mon-cv/importer/")
+    audit.page.context.clear_cookies()
+    audit.visit("share page", f"/mon-cv/partage/{link.token}/")
+    audit.assert_clean()
+
+
+def test_staff_desk_pages(page, live_server, demo):
+    audit = Audit(page, live_server)
+    audit.log_in(*STAFF)
+    audit.visit("desk account page", "/compte/accueil/")
+    audit.visit("desk: new account", "/compte/accueil/nouveau/")
+    audit.submit_without_browser_validation()
+    audit.check("desk: new account with errors")
+    audit.page.fill("input[name=display_name]", "Samia")
+    with audit.page.expect_navigation():
+        audit.page.click("main form[method=post] button[type=submit]")
+    assert "/carte/" in audit.page.url
+    audit.check("desk: login card")
+    audit.visit("CV accompaniment", "/mon-cv/accompagnement/")
+    audit.assert_clean()
+
+
+def test_key_pages_on_a_desktop(desktop_page, live_server, demo):
+    """The wide layout (menu on one line, columns) gets the same checks."""
+    from home.models import CentrePage, NewsPage
+    from toolkit.models import PrototypePage
+
+    audit = Audit(desktop_page, live_server, width=1280)
+    audit.visit("home", "/")
+    audit.visit("centre page", CentrePage.objects.get(slug="belencontre").url)
+    audit.visit("news article", NewsPage.objects.live().first().url)
+    audit.visit("search results", "/recherche/?q=atelier")
+    audit.visit("toolkit index", "/boite-a-outils/")
+    audit.visit("prototype sheet", PrototypePage.objects.live().first().url)
+    audit.log_in(*RESIDENT)
+    for slug, workshop in _workshops().items():
+        audit.visit(f"workshop {slug} ({workshop.phase_label})", workshop.url)
+    audit.log_in(*JOBSEEKER)
+    audit.visit("CV list", "/mon-cv/")
+    audit.visit("CV preview", f"/mon-cv/{_cv_pk()}/apercu/")
+    audit.assert_clean()
+
+
+def _cv_pk():
+    from cv_builder.models import CV
+
+    return CV.objects.get(owner__username=JOBSEEKER[0]).pk

@@ -1,0 +1,203 @@
+"""Valid HTML on the key pages: no HTML5 parse error, unique ids, and every reference to an id resolves.
+
+Pages come from the full demo (every app's seeder), fetched with the Django test client through the
+real URLs, as a visitor, a resident, a jobseeker and centre staff; forms are also shown with their
+errors. Each page is parsed with html5lib (the WHATWG parsing algorithm): any parse error it reports
+(what `HTMLParser(strict=True)` would raise on) fails the test, all of them listed.
+"""
+
+import io
+from collections import Counter
+from datetime import timedelta
+
+import html5lib
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+# Attributes holding one or more ids (space-separated) that must exist in the same document.
+ID_REFERENCES = ("for", "aria-describedby", "aria-labelledby", "aria-controls", "aria-owns", "list", "form")
+# Attributes that hold ids only on some elements (<output for> too; <meta name=… content> never).
+REFERRING_TAGS = {
+    "for": ("label", "output"),
+    "list": ("input",),
+    "form": ("button", "input", "select", "textarea", "fieldset", "output", "object"),
+}
+
+
+@pytest.fixture
+def demo():
+    from home.management.commands.seed_demo import demo_modules
+
+    for module in demo_modules():
+        module.seed(io.StringIO())
+
+
+def html_problems(content):
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    document = parser.parse(content)
+    problems = []
+    for (line, col), code, data in parser.errors:
+        problems.append(f"parse error line {line} col {col}: {code} {data or ''}")
+    elements = list(document.iter())
+    ids = Counter(el.get("id") for el in elements if el.get("id") is not None)
+    problems += [f"duplicate id “{value}” ({count}×)" for value, count in ids.items() if count > 1]
+    problems += [f"empty id on <{el.tag}>" for el in elements if el.get("id") == ""]
+    for el in elements:
+        for attribute in ID_REFERENCES:
+            value = el.get(attribute)
+            if value is None or el.tag not in REFERRING_TAGS.get(attribute, (el.tag,)):
+                continue
+            for target in value.split() or [""]:
+                if target not in ids:
+                    problems.append(f"<{el.tag} {attribute}=“{value}”>: no element has id “{target}”")
+    # A field's error message is announced with the field: some field must be described by it.
+    described = {target for el in elements for target in (el.get("aria-describedby") or "").split()}
+    for el in elements:
+        if "errorlist" in (el.get("class") or "").split() and el.get("id") and el.get("id") not in described:
+            problems.append(f"error message #{el.get('id')} is not linked to its field (aria-describedby)")
+    return problems
+
+
+class Checker:
+    def __init__(self, client):
+        self.client = client
+        self.problems = []
+
+    def check(self, name, path, method="get", data=None, status=200):
+        response = getattr(self.client, method)(path, data or {})
+        assert response.status_code == status, f"{name} ({path}): HTTP {response.status_code}, expected {status}"
+        assert response["Content-Type"].startswith("text/html"), f"{name}: {response['Content-Type']}"
+        for problem in html_problems(response.content.decode()):
+            self.problems.append(f"{name} ({path}): {problem}")
+        return response
+
+    def assert_valid(self):
+        assert not self.problems, "HTML problems:\n" + "\n".join(self.problems)
+
+
+def log_in(client, username):
+    client.force_login(get_user_model().objects.get(username=username))
+
+
+def _workshops():
+    from participation.models import WorkshopPage
+
+    return {w.slug: w for w in WorkshopPage.objects.live()}
+
+
+def test_the_checker_catches_broken_html():
+    assert html_problems("<!DOCTYPE html><html lang=fr><title>x</title><p>ok</p>") == []
+    assert any("parse error" in p for p in html_problems("<!DOCTYPE html><title>x</title><p><div></span>"))
+    assert any("duplicate id" in p for p in html_problems("<!DOCTYPE html><title>x</title><p id=a><p id=a>"))
+    problems = html_problems('<!DOCTYPE html><title>x</title><label for="nope">x</label><input aria-describedby="a b">')
+    assert len([p for p in problems if "no element has id" in p]) == 3
+    unlinked = '<!DOCTYPE html><title>x</title><ul class="errorlist" id="id_a_error"><li>!</li></ul><input id="id_a">'
+    assert any("not linked" in p for p in html_problems(unlinked))
+
+
+def test_server_error_page_is_valid_html():
+    from django.template.loader import render_to_string
+
+    assert html_problems(render_to_string("500.html")) == []
+
+
+def test_public_pages_are_valid_html(client, demo):
+    from home.models import CentrePage, EventPage, NewsPage
+    from toolkit.models import GuidePage, KezakoPage, LearningPathPage, MethodCardPage, PrototypePage
+
+    checker = Checker(client)
+    checker.check("home", "/")
+    checker.check("centre page", CentrePage.objects.get(slug="belencontre").url)
+    for page in CentrePage.objects.get(slug="belencontre").get_children().live():
+        checker.check(f"centre section {page.slug}", page.url)
+    checker.check("news article", NewsPage.objects.live().first().url)
+    checker.check("event", EventPage.objects.live().first().url)
+    checker.check("legal notice", "/mentions-legales/")
+    checker.check("accessibility statement", "/accessibilite/")
+    checker.check("search results", "/recherche/?q=atelier")
+    checker.check("search, nothing found", "/recherche/?q=zzzzzz")
+    checker.check("search, empty", "/recherche/")
+    checker.check("404", "/cette-page-n-existe-pas/", status=404)
+    checker.check("log-in", "/compte/login/")
+    checker.check("log-in with errors", "/compte/login/", "post", {"login": "x", "password": "y"})
+    checker.check("sign-up", "/compte/signup/")
+    checker.check("sign-up with errors", "/compte/signup/", "post", {"username": ""})
+    checker.check("password reset", "/compte/password/reset/")
+    checker.check("participer", "/participer/")
+    for slug, workshop in _workshops().items():
+        checker.check(f"workshop {slug}", workshop.url)
+    checker.check("toolkit index", "/boite-a-outils/")
+    checker.check("toolkit index filtered", "/boite-a-outils/?type=prototype&q=cv")
+    checker.check("toolkit index, bad filter", "/boite-a-outils/?theme=nope")
+    checker.check("toolkit index, nothing found", "/boite-a-outils/?q=zzzzzz")
+    for model in (PrototypePage, MethodCardPage, KezakoPage, GuidePage, LearningPathPage):
+        checker.check(model.__name__, model.objects.live().first().url)
+    checker.check("join form", "/boite-a-outils/rejoindre/")
+    checker.check("join form with errors", "/boite-a-outils/rejoindre/", "post", {}, status=400)
+    checker.assert_valid()
+
+
+def test_participation_pages_are_valid_html(client, demo):
+    from participation.models import Proposal
+
+    checker = Checker(client)
+    workshops = _workshops()
+    voting = workshops["fete-de-quartier"]
+    checker.check("voting-code page", f"/participer/atelier/{voting.pk}/code/")
+    response = checker.client.post(f"/participer/atelier/{voting.pk}/code/", {"code": "AAAA-BBBB-CC"})
+    for problem in html_problems(response.content.decode()):
+        checker.problems.append(f"voting code with a wrong code: {problem}")
+    log_in(client, "participante-demo")
+    for slug, workshop in workshops.items():
+        checker.check(f"workshop {slug}, resident", workshop.url)
+    proposing = workshops["square-des-lilas"]
+    checker.check("proposal form", f"/participer/atelier/{proposing.pk}/proposer/")
+    response = client.post(f"/participer/atelier/{proposing.pk}/proposer/", {})
+    for problem in html_problems(response.content.decode()):
+        checker.problems.append(f"proposal form with errors (HTTP {response.status_code}): {problem}")
+    checker.check("results", f"/participer/atelier/{workshops['numerique-pour-tous'].pk}/resultats/")
+    for proposal in Proposal.objects.public().filter(workshop__in=workshops.values())[:3]:
+        checker.check(f"proposal {proposal.reference}", f"/participer/proposition/{proposal.reference}/")
+    checker.assert_valid()
+
+
+def test_cv_pages_are_valid_html(client, demo):
+    from cv_builder.models import CV, ShareLink
+    from cv_builder.sections import SECTIONS
+
+    cv = CV.objects.get(owner__username="demo-cv")
+    link = ShareLink.objects.create(cv=cv, label="Conseillère", expires_at=timezone.now() + timedelta(days=7))
+    checker = Checker(client)
+    checker.check("share page", f"/mon-cv/partage/{link.token}/")
+    log_in(client, "demo-cv")
+    checker.check("CV list", "/mon-cv/")
+    checker.check("CV editor", f"/mon-cv/{cv.pk}/")
+    for section in SECTIONS:
+        checker.check(f"CV step {section.slug}", f"/mon-cv/{cv.pk}/{section.slug}/")
+    checker.check("CV settings with errors", f"/mon-cv/{cv.pk}/reglages/", "post", {"title": ""}, status=400)
+    checker.check("CV preview", f"/mon-cv/{cv.pk}/apercu/")
+    checker.check("CV sharing", f"/mon-cv/{cv.pk}/partage/")
+    checker.check("CV history", f"/mon-cv/{cv.pk}/historique/")
+    checker.check("CV import", "/mon-cv/importer/")
+    checker.check("CV bin", "/mon-cv/corbeille/")
+    checker.check("Mon compte", "/compte/")
+    checker.check("delete account", "/compte/supprimer/")
+    checker.check("change password", "/compte/password/change/")
+    checker.assert_valid()
+
+
+def test_staff_pages_are_valid_html(client, demo):
+    checker = Checker(client)
+    log_in(client, "equipe-belencontre")
+    checker.check("desk account page", "/compte/accueil/")
+    checker.check("desk search", "/compte/accueil/?q=karim")
+    checker.check("desk: new account", "/compte/accueil/nouveau/")
+    checker.check("desk: new account with errors", "/compte/accueil/nouveau/", "post", {"display_name": ""}, status=400)
+    response = client.post("/compte/accueil/nouveau/", {"display_name": "Samia"})
+    assert response.status_code == 302 and "/carte/" in response["Location"], response.status_code
+    checker.check("desk: login card", response["Location"])
+    checker.check("CV accompaniment", "/mon-cv/accompagnement/")
+    checker.assert_valid()
