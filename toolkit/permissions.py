@@ -36,6 +36,22 @@ def own_centre_ids(user):
     return user._toolkit_centre_ids
 
 
+def may_manage_adopting_centre(user, centre):
+    """Neighbours are shared by all staff; a network centre's record belongs to that centre's staff."""
+    if not is_toolkit_staff(user):
+        return False
+    return user.is_superuser or not centre.network_centre_id or centre.network_centre_id in own_centre_ids(user)
+
+
+def manageable(queryset, user, centre_field):
+    """`queryset` limited to rows whose adopting centre (at `centre_field`) the user may manage."""
+    if user.is_superuser:
+        return queryset
+    prefix = f"{centre_field}__" if centre_field else ""
+    own = centres_for_user(user).values("pk")
+    return queryset.filter(Q(**{f"{prefix}network_centre__isnull": True}) | Q(**{f"{prefix}network_centre__in": own}))
+
+
 class ToolkitStaffPolicy(BasePermissionPolicy):
     """Every centre staff member may do everything on the model."""
 
@@ -56,24 +72,13 @@ class AdoptionPolicy(ToolkitStaffPolicy):
             return is_toolkit_staff(user)
         return super().user_has_permission(user, action)
 
-    def user_may_manage_centre(self, user, centre):
-        if not is_toolkit_staff(user):
-            return False
-        if user.is_superuser or not centre.network_centre_id:
-            return True
-        return centre.network_centre_id in own_centre_ids(user)
-
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and self.user_may_manage_centre(user, instance.centre)
+        return self.user_has_permission(user, action) and may_manage_adopting_centre(user, instance.centre)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        model = self.model
         if not self.user_has_any_permission(user, actions):
-            return model._default_manager.none()
-        if user.is_superuser:
-            return model._default_manager.all()
-        own = centres_for_user(user).values("pk")
-        return model._default_manager.filter(Q(centre__network_centre__isnull=True) | Q(centre__network_centre__in=own))
+            return self.model._default_manager.none()
+        return manageable(self.model._default_manager.all(), user, "centre")
 
     def centres_user_may_manage(self, user):
         from toolkit.models import NeighbouringCentre
@@ -85,17 +90,9 @@ class NeighbouringCentrePolicy(ToolkitStaffPolicy):
     """Neighbours are shared; a network centre's record belongs to that centre's staff."""
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        if user.is_superuser or not instance.network_centre_id:
-            return True
-        return instance.network_centre_id in own_centre_ids(user)
+        return self.user_has_permission(user, action) and may_manage_adopting_centre(user, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        model = self.model
         if not self.user_has_any_permission(user, actions):
-            return model._default_manager.none()
-        if user.is_superuser:
-            return model._default_manager.all()
-        own = centres_for_user(user).values("pk")
-        return model._default_manager.filter(Q(network_centre__isnull=True) | Q(network_centre__in=own))
+            return self.model._default_manager.none()
+        return manageable(self.model._default_manager.all(), user, "")
