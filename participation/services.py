@@ -180,8 +180,6 @@ def add_support(workshop, proposal, voter):
     except IntegrityError:
         # Two clicks at the same instant: the unique constraint kept only one.
         raise VoteRefused(_("You already support this proposal."))
-    if workshop.counts_visible():
-        invalidate_page_cache()
 
 
 def withdraw_support(workshop, proposal, voter):
@@ -190,8 +188,6 @@ def withdraw_support(workshop, proposal, voter):
         deleted, _detail = Support.objects.filter(proposal=proposal, **voter.ballot_filter(workshop)).delete()
     if not deleted:
         raise VoteRefused(_("You were not supporting this proposal."))
-    if workshop.counts_visible():
-        invalidate_page_cache()
 
 
 # --- voting codes: guessing is rate-limited -------------------------------------------------------

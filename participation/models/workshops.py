@@ -180,6 +180,10 @@ class WorkshopPage(Page):
             return True
         return phase in (Phase.VOTING, Phase.COUNTING) and not self.hide_counts_during_vote
 
+    def counts_change_with_each_vote(self, now=None):
+        """Public counts during the vote: the page changes with every support."""
+        return self.phase_at(now) == Phase.VOTING and not self.hide_counts_during_vote
+
     @property
     def accepts_accounts(self):
         return self.voters in (self.Voters.ACCOUNTS, self.Voters.BOTH)
@@ -200,6 +204,9 @@ class WorkshopPage(Page):
         if request.user.is_authenticated or (session is not None and session.get("participation_codes")):
             # The voter's own supports are on the page: never from a cache, even the browser's.
             patch_cache_control(response, private=True, no_cache=True)
+        elif self.counts_change_with_each_vote():
+            # Live counts: kept out of shared caches, so a support need not empty the whole site's cache.
+            patch_cache_control(response, max_age=0, no_cache=True)
         else:
             # Shared caches (the anonymous page cache, a proxy) must not keep it past a phase change;
             # browsers always ask again (after entering a code, the page must change at once).

@@ -119,6 +119,21 @@ def test_public_counts_during_the_vote_when_not_hidden(client, workshop, residen
     assert "1 soutien" in text
 
 
+def test_live_counts_reach_anonymous_visitors_at_once_without_the_shared_cache(client, workshop, resident):
+    WorkshopPage.objects.filter(pk=workshop.pk).update(hide_counts_during_vote=False)
+    proposal = make_proposal(workshop, title="Des bancs")
+    with at(MOMENTS[Phase.VOTING]):
+        first = client.get(workshop.url)
+        assert "no-cache" in first["Cache-Control"]
+        assert "0 soutien" in first.text
+        client.force_login(resident)
+        client.post(f"/participer/atelier/{workshop.pk}/soutenir/{proposal.pk}/")
+        client.logout()
+        again = client.get(workshop.url)
+    assert again.get("X-Page-Cache") != "hit"
+    assert "1 soutien" in again.text
+
+
 def test_page_cannot_be_cached_past_the_next_phase_change(client, workshop):
     with at(T0 + timedelta(days=10) - timedelta(seconds=30)):
         response = client.get(workshop.url)
