@@ -1,13 +1,10 @@
 """JSON Resume export/import and the picture processing the views share."""
 
-import io
 import json
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
 
 from .models import TEMPLATE_CHOICES
 from .resume import SCHEMA_VERSION, _check_sizes, schema_errors
@@ -56,17 +53,3 @@ def parse_import(raw_bytes):
     template = info.get("template") if info.get("template") in TEMPLATES else "classic"
     document.setdefault("basics", {})
     return document, title, template
-
-
-def process_photo(upload):
-    """A JPEG of at most 600×800 px, upright, without metadata."""
-    try:
-        with Image.open(upload) as image:
-            image = ImageOps.exif_transpose(image)
-            image = image.convert("RGB")
-            image.thumbnail((600, 800))
-            buffer = io.BytesIO()
-            image.save(buffer, format="JPEG", quality=85)
-    except (OSError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(_("This file is not a picture. Choose a JPEG or PNG photo."))
-    return ContentFile(buffer.getvalue(), name="photo.jpg")

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from home.pdf import pdf_response
 
 from ..access import get_cv
-from ..documents import process_photo
 from ..forms import COMMON_SKILLS, PhotoForm, SettingsForm
 from ..models import CV
 from ..models.cv import TEMPLATE_CHOICES
@@ -197,19 +196,15 @@ def cv_photo(request, pk):
             messages.success(request, _("The photo is removed."))
             return redirect("cv_builder:section", pk=cv.pk, slug="identite")
         if form.cleaned_data["photo"]:
-            try:
-                content = process_photo(form.cleaned_data["photo"])
-            except ValidationError as error:
-                form.add_error("photo", error)
-            else:
-                old = cv.photo.name if cv.photo else ""
-                cv._change_reason = "Photo"
-                cv.photo.save("photo.jpg", content, save=False)
-                cv.save(update_fields=["photo", "updated_at"])
-                if old:
-                    cv.photo.storage.delete(old)
-                messages.success(request, _("The photo is saved."))
-                return redirect("cv_builder:section", pk=cv.pk, slug="identite")
+            content = form.cleaned_data["photo"]  # already checked and re-encoded by the form
+            old = cv.photo.name if cv.photo else ""
+            cv._change_reason = "Photo"
+            cv.photo.save("photo.jpg", content, save=False)
+            cv.save(update_fields=["photo", "updated_at"])
+            if old:
+                cv.photo.storage.delete(old)
+            messages.success(request, _("The photo is saved."))
+            return redirect("cv_builder:section", pk=cv.pk, slug="identite")
         else:
             form.add_error("photo", _("Choose a photo first."))
     section = SECTIONS_BY_SLUG["identite"]
