@@ -1,12 +1,11 @@
 """Section forms of the editor, and the small forms around it (new CV, import, photo, sharing)."""
 
-import json
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.images import reencode
+from home.text import parse_json
 
 from .fields import CVDateField
 from .models import TEMPLATE_CHOICES
@@ -103,7 +102,7 @@ class ExtraKeysField(forms.CharField):
         if not value:
             return {}
         try:
-            extra = json.loads(value)
+            extra = parse_json(value, max_depth=10)  # bounded: no RecursionError, no 5,000-digit number
         except ValueError:
             raise ValidationError(_("This entry is damaged: reload the page."), code="extra")
         if not isinstance(extra, dict):
