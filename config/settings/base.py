@@ -266,6 +266,9 @@ WAGTAILSEARCH_BACKENDS = {
 # --- end participation settings ---
 
 # --- cv_builder settings (owned by cv_builder/) ---
+# PDF renders (cached PDFs are free): per signed-in user, and per share link plus per address for
+# whoever holds a link. Same rate limiter (and visitor address) as the log-in.
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "cv_pdf_render": "10/m/user", "cv_pdf_shared": "5/m/key,20/m/ip"}
 
 # --- end cv_builder settings ---
 

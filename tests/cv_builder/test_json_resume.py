@@ -78,7 +78,10 @@ def test_import_keeps_other_schema_sections(owner_client, resident):
         ),
         (json.dumps({"permis": "B"}).encode(), "la rubrique « permis » n’existe pas dans un CV JSON Resume"),
         (b"\xff\xfe\x00bad", "UTF-8"),
-        (json.dumps({"basics": {"name": "x" * 6000}}).encode(), "Identité : le nom est trop long (6000 caractères, 100 au plus"),
+        (
+            json.dumps({"basics": {"name": "x" * 6000}}).encode(),
+            "Identité : le nom est trop long (6000 caractères, 100 au plus",
+        ),
     ],
 )
 def test_bad_imports_are_refused_with_clear_message_and_nothing_lost(owner_client, resident, content, message):
