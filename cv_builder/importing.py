@@ -146,7 +146,7 @@ def _schema_problem(error):
 def _too_long(path, field_path, limit, length):
     return sentence(
         path,
-        _("%(field)s is too long (%(length)s characters, %(max)s at most in the editor)")
+        _("%(field)s has too many characters (%(length)s, %(max)s at most in the editor)")
         % {"field": _field(field_path), "length": length, "max": limit},
     )
 
@@ -162,7 +162,9 @@ def _entry_problems(section, index, entry):
             try:
                 parse_cv_date(value)
             except ValidationError:
-                yield sentence(path, _("%(field)s is not a date the editor knows") % {"field": _field([key])})
+                yield sentence(
+                    path, _("%(field)s is not a date (write 2024, 2024-03 or 2024-03-15)") % {"field": _field([key])}
+                )
     extra = {key: value for key, value in entry.items() if key not in known and (section, key) not in DATE_KEYS}
     if len(json.dumps(extra, ensure_ascii=False)) > EXTRA_LIMIT:
         yield sentence(path, _("its other details are too long (%(max)s characters at most)") % {"max": EXTRA_LIMIT})

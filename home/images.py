@@ -39,6 +39,20 @@ def _damaged():
     )
 
 
+def _too_many_pixels(max_pixels, width=None, height=None):
+    if width is None:
+        message = _(
+            "This picture has too many pixels (%(max)s million at most). "
+            "Take a smaller photo or reduce it on your device."
+        ) % {"max": max_pixels // 1_000_000}
+    else:
+        message = _(
+            "This picture has too many pixels (%(width)s × %(height)s, %(max)s million at most). "
+            "Take a smaller photo or reduce it on your device."
+        ) % {"width": width, "height": height, "max": max_pixels // 1_000_000}
+    return ValidationError(message, code="too_many_pixels")
+
+
 def open_checked(upload, *, max_bytes, max_pixels=MAX_IMAGE_PIXELS, formats=ALLOWED_FORMATS):
     """The picture, opened lazily (nothing decoded yet), once its bytes, format and pixels are within limits."""
     size = getattr(upload, "size", None)
@@ -50,28 +64,45 @@ def open_checked(upload, *, max_bytes, max_pixels=MAX_IMAGE_PIXELS, formats=ALLO
     upload.seek(0)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Our own limit (below) is lower than Pillow's warning threshold; Pillow's error (above
+            # twice its threshold) still stops a bomb at the header.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(upload, formats=list(formats))
             width, height = image.size
-    except (*_DECODE_ERRORS, Image.DecompressionBombWarning):
+    except Image.DecompressionBombError:
+        raise _too_many_pixels(max_pixels)
+    except _DECODE_ERRORS:
         raise _not_a_picture(formats)
     if image.format not in formats:
         raise _not_a_picture(formats)
     if width * height > max_pixels:
-        raise ValidationError(
-            _(
-                "This picture has too many pixels (%(width)s × %(height)s, %(max)s million at most). "
-                "Take a smaller photo or reduce it on your device."
-            )
-            % {"width": width, "height": height, "max": max_pixels // 1_000_000},
-            code="too_many_pixels",
-        )
+        raise _too_many_pixels(max_pixels, width, height)
     return image
+
+
+def _check_complete(upload, image_format):
+    """PNG: every chunk present and its checksum right, without decoding a pixel.
+
+    Needed because WeasyPrint, once imported, sets Pillow's LOAD_TRUNCATED_IMAGES for the whole
+    process: a cut PNG then "decodes" with grey rows and is stored. (A cut JPEG decodes padded,
+    which harms nothing.)
+    """
+    if image_format != "PNG":
+        return
+    upload.seek(0)
+    try:
+        with Image.open(upload, formats=["PNG"]) as png:
+            png.verify()
+    except _DECODE_ERRORS:
+        raise _damaged()
+    finally:
+        upload.seek(0)
 
 
 def check_decodes(upload, *, max_bytes, max_pixels=MAX_IMAGE_PIXELS, formats=ALLOWED_FORMATS):
     """Refuses a picture that cannot be decoded to its end (e.g. a truncated file), keeping the file as is."""
     image = open_checked(upload, max_bytes=max_bytes, max_pixels=max_pixels, formats=formats)
+    _check_complete(upload, image.format)
     try:
         with image:
             if image.format == "JPEG":
@@ -87,6 +118,7 @@ def check_decodes(upload, *, max_bytes, max_pixels=MAX_IMAGE_PIXELS, formats=ALL
 def reencode(upload, *, max_bytes, box, max_pixels=MAX_IMAGE_PIXELS, formats=ALLOWED_FORMATS, name="photo.jpg"):
     """A JPEG of at most `box` pixels, upright, without metadata, from a checked upload."""
     image = open_checked(upload, max_bytes=max_bytes, max_pixels=max_pixels, formats=formats)
+    _check_complete(upload, image.format)
     try:
         with image:
             if image.format == "JPEG":

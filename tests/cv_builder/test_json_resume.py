@@ -80,7 +80,7 @@ def test_import_keeps_other_schema_sections(owner_client, resident):
         (b"\xff\xfe\x00bad", "UTF-8"),
         (
             json.dumps({"basics": {"name": "x" * 6000}}).encode(),
-            "Identité : le nom est trop long (6000 caractères, 100 au plus",
+            "Identité : le nom a trop de caractères (6000, 100 au plus",
         ),
     ],
 )
