@@ -14,10 +14,10 @@ from ..access import get_cv
 from ..forms import COMMON_SKILLS, PhotoForm, SettingsForm
 from ..models import CV
 from ..models.cv import TEMPLATE_CHOICES
-from ..pdf_export import cv_pdf_response
 from ..resume import validate_resume
 from ..sections import SECTIONS, SECTIONS_BY_SLUG, read_post
 from .common import document_context, editor_nav
+from .pdf import cv_pdf_response
 
 TEMPLATE_NAMES = {value for value, _label in TEMPLATE_CHOICES}
 

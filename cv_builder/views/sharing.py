@@ -16,8 +16,8 @@ from home.models import CentrePage
 from ..access import get_cv
 from ..forms import CentreShareForm, ShareLinkForm
 from ..models import CentreShare, ShareLink
-from ..pdf_export import cv_pdf_response
 from .common import document_context, not_found
+from .pdf import cv_pdf_response
 
 
 def _centres():

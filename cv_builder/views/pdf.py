@@ -6,7 +6,9 @@ of 2,000 characters in every list) takes seconds and twenty pages. Nobody sends 
 CV to an employer, so above LAYOUT_MAX_CHARACTERS the person is asked to shorten it instead.
 """
 
-from allauth.core import ratelimit
+# allauth's rate limiter (cache-backed, so shared by every app server), the one the log-in uses. Its
+# internal entry point is the one that also limits GET requests (`limit_get`): a PDF download is a GET.
+from allauth.core.internal import ratelimit
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from home.pdf import render_pdf
 
-from .views.common import file_stem, pdf_context
+from .common import file_stem, pdf_context
 
 LAYOUT_MAX_CHARACTERS = 40_000  # about ten pages; a two-page CV has about 5,000
 RENDERED_KEYS = ("basics", "work", "education", "skills", "languages", "interests")
@@ -78,10 +80,10 @@ def cv_pdf_response(request, cv, template, share_token=None):
         ) % {"size": f"{size:,}".replace(",", "\u202f"), "max": f"{LAYOUT_MAX_CHARACTERS:,}".replace(",", "\u202f")}
         return _refusal(request, cv, message, 422, share_token)
     if share_token is not None:
-        allowed = ratelimit.consume(request, action=SHARED_RENDER_ACTION, key=share_token)
+        limits = {"action": SHARED_RENDER_ACTION, "key": share_token}
     else:
-        allowed = ratelimit.consume(request, action=RENDER_ACTION, user=request.user)
-    if not allowed:
+        limits = {"action": RENDER_ACTION, "user": request.user}
+    if ratelimit.consume(request, app="allauth.account", limit_get=True, **limits) is None:
         message = _("Many PDFs were made in a short time. Wait a minute, then download it again.")
         return _refusal(request, cv, message, 429, share_token, retry_after=60)
     content = render_pdf(f"cv_builder/pdf/{template}.html", pdf_context(cv, template), request)
