@@ -6,6 +6,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+# Django's own 400 view re-reads the body through the CSRF check: a body that failed once fails again.
+handler400 = "home.views.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,10 +1,11 @@
 """Section forms of the editor, and the small forms around it (new CV, import, photo, sharing)."""
 
-import json
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from home.images import reencode
+from home.text import parse_json
 
 from .fields import CVDateField
 from .models import TEMPLATE_CHOICES
@@ -101,7 +102,7 @@ class ExtraKeysField(forms.CharField):
         if not value:
             return {}
         try:
-            extra = json.loads(value)
+            extra = parse_json(value, max_depth=10)  # bounded: no RecursionError, no 5,000-digit number
         except ValueError:
             raise ValidationError(_("This entry is damaged: reload the page."), code="extra")
         if not isinstance(extra, dict):
@@ -242,25 +243,24 @@ class ImportForm(forms.Form):
 
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-
-
-class SizeCheckedImageField(forms.ImageField):
-    """Refuses a too-big file before trying to read it as a picture."""
-
-    def to_python(self, data):
-        if data is not None and getattr(data, "size", 0) > MAX_PHOTO_BYTES:
-            raise ValidationError(_("This photo is too big (5 MB at most)."), code="too_big")
-        return super().to_python(data)
+PHOTO_BOX = (600, 800)
 
 
 class PhotoForm(forms.Form):
-    photo = SizeCheckedImageField(
+    photo = forms.FileField(
         label=_("Photo (optional)"),
         required=False,
         help_text=_("A JPEG or PNG picture of 5 MB at most. A photo is never required on a CV in France."),
-        error_messages={"invalid_image": _("This file is not a picture. Choose a JPEG or PNG photo.")},
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
     remove = forms.BooleanField(label=_("Remove the photo"), required=False)
+
+    def clean_photo(self):
+        """The site's one image check; the photo kept is a re-encoded JPEG of 600×800 px at most."""
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        return reencode(upload, max_bytes=MAX_PHOTO_BYTES, box=PHOTO_BOX, formats=("JPEG", "PNG"))
 
 
 class ShareLinkForm(forms.Form):

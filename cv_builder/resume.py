@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from jsonschema import FormatChecker
 from jsonschema.validators import validator_for
 
+from home.text import first_unstorable_value
+
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "resume-schema-v1.0.0.json"
 SCHEMA_VERSION = "v1.0.0"
 MAX_STRING = 5000
@@ -69,6 +71,9 @@ def validate_resume(document):
     """Raise ValidationError unless `document` is a JSON Resume our editor can keep."""
     if not isinstance(document, dict):
         raise ValidationError(_("The CV must be a JSON object."))
+    if first_unstorable_value(document):
+        # NUL, lone surrogates, NaN: PostgreSQL's JSON type refuses them (SQLite would keep them).
+        raise ValidationError(_("The CV contains a character or a number that cannot be saved. Retype the text."))
     errors = schema_errors(document) or _check_sizes(document)
     if errors:
         raise ValidationError(errors[:10])

@@ -6,6 +6,8 @@ from django.db import DatabaseError, transaction
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from .input_guard import refusal_page
+
 logger = logging.getLogger(__name__)
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -41,3 +43,9 @@ def search(request):
         logger.exception("Search failed for %r", terms)
         page = Paginator(Page.objects.none(), RESULTS_PER_PAGE).get_page(1)
     return TemplateResponse(request, "home/search.html", {"query": query, "results": page})
+
+
+def bad_request(request, exception=None):
+    """handler400. Unlike Django's own, it does not re-read the body (a body that failed to parse
+    would fail again in the CSRF check and turn the 400 into a 500)."""
+    return refusal_page(request, "")

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the body (the CSRF check does): NUL bytes, lone surrogates, odd charsets.
+    "home.input_guard.HostileInputMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -246,6 +248,11 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The site's one image check (home/images.py): 40 megapixels at most, read from the header before
+# decoding; damaged (e.g. truncated) files refused with a plain message; the formats it accepts.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -259,6 +266,9 @@ WAGTAILSEARCH_BACKENDS = {
 # --- end participation settings ---
 
 # --- cv_builder settings (owned by cv_builder/) ---
+# PDF renders (cached PDFs are free): per signed-in user, and per share link plus per address for
+# whoever holds a link. Same rate limiter (and visitor address) as the log-in.
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "cv_pdf_render": "10/m/user", "cv_pdf_shared": "5/m/key,20/m/ip"}
 
 # --- end cv_builder settings ---
 

@@ -10,16 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from home.pdf import pdf_response
-
 from ..access import get_cv
-from ..documents import process_photo
 from ..forms import COMMON_SKILLS, PhotoForm, SettingsForm
 from ..models import CV
 from ..models.cv import TEMPLATE_CHOICES
 from ..resume import validate_resume
 from ..sections import SECTIONS, SECTIONS_BY_SLUG, read_post
-from .common import document_context, editor_nav, file_stem, pdf_context
+from .common import document_context, editor_nav
+from .pdf import cv_pdf_response
 
 TEMPLATE_NAMES = {value for value, _label in TEMPLATE_CHOICES}
 
@@ -197,19 +195,15 @@ def cv_photo(request, pk):
             messages.success(request, _("The photo is removed."))
             return redirect("cv_builder:section", pk=cv.pk, slug="identite")
         if form.cleaned_data["photo"]:
-            try:
-                content = process_photo(form.cleaned_data["photo"])
-            except ValidationError as error:
-                form.add_error("photo", error)
-            else:
-                old = cv.photo.name if cv.photo else ""
-                cv._change_reason = "Photo"
-                cv.photo.save("photo.jpg", content, save=False)
-                cv.save(update_fields=["photo", "updated_at"])
-                if old:
-                    cv.photo.storage.delete(old)
-                messages.success(request, _("The photo is saved."))
-                return redirect("cv_builder:section", pk=cv.pk, slug="identite")
+            content = form.cleaned_data["photo"]  # already checked and re-encoded by the form
+            old = cv.photo.name if cv.photo else ""
+            cv._change_reason = "Photo"
+            cv.photo.save("photo.jpg", content, save=False)
+            cv.save(update_fields=["photo", "updated_at"])
+            if old:
+                cv.photo.storage.delete(old)
+            messages.success(request, _("The photo is saved."))
+            return redirect("cv_builder:section", pk=cv.pk, slug="identite")
         else:
             form.add_error("photo", _("Choose a photo first."))
     section = SECTIONS_BY_SLUG["identite"]
@@ -227,4 +221,4 @@ def cv_pdf(request, pk):
     template = request.GET.get("modele", cv.template)
     if template not in TEMPLATE_NAMES:
         template = cv.template
-    return pdf_response(f"cv_builder/pdf/{template}.html", pdf_context(cv, template), f"{file_stem(cv)}.pdf", request)
+    return cv_pdf_response(request, cv, template)

@@ -72,10 +72,16 @@ def test_import_keeps_other_schema_sections(owner_client, resident):
     [
         (b"{not json", "n&#x27;est pas du JSON valide (ligne 1"),
         (b"[1, 2]", "n&#x27;est pas un CV JSON Resume"),
-        (json.dumps({"work": [{"startDate": "2024-13-45"}]}).encode(), "ne suit pas le format JSON Resume"),
-        (json.dumps({"permis": "B"}).encode(), "ne suit pas le format JSON Resume"),
+        (
+            json.dumps({"work": [{"startDate": "2024-13-45"}]}).encode(),
+            "Expérience n° 1 : la date de début n’est pas une date",
+        ),
+        (json.dumps({"permis": "B"}).encode(), "la rubrique « permis » n’existe pas dans un CV JSON Resume"),
         (b"\xff\xfe\x00bad", "UTF-8"),
-        (json.dumps({"basics": {"name": "x" * 6000}}).encode(), "texte trop long"),
+        (
+            json.dumps({"basics": {"name": "x" * 6000}}).encode(),
+            "Identité : le nom a trop de caractères (6000, 100 au plus",
+        ),
     ],
 )
 def test_bad_imports_are_refused_with_clear_message_and_nothing_lost(owner_client, resident, content, message):

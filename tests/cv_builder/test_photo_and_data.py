@@ -50,7 +50,7 @@ def test_thirty_megabyte_photo_is_refused_and_nothing_lost(owner_client, cv):
     huge = SimpleUploadedFile("grosse.jpg", b"\xff\xd8\xff" + b"0" * (30 * 1024 * 1024), content_type="image/jpeg")
     response = owner_client.post(reverse("cv_builder:photo", args=[cv.pk]), {"photo": huge})
     assert response.status_code == 400
-    assert "Cette photo est trop grosse (5 Mo au plus)" in response.content.decode()
+    assert "Cette image est trop lourde (5 Mo au plus)" in response.content.decode()
     cv.refresh_from_db()
     assert cv.photo.name == kept and cv.data["basics"]["name"] == "Samia Benaïssa"
 
@@ -59,7 +59,7 @@ def test_non_image_photo_is_refused(owner_client, cv):
     fake = SimpleUploadedFile("cv.pdf", b"%PDF-1.4 not a picture", content_type="image/jpeg")
     response = owner_client.post(reverse("cv_builder:photo", args=[cv.pk]), {"photo": fake})
     assert response.status_code == 400
-    assert "Ce fichier n&#x27;est pas une image" in response.content.decode()
+    assert "Ce fichier n’est pas une image acceptée par le site" in response.content.decode()
     cv.refresh_from_db()
     assert not cv.photo
 

@@ -55,7 +55,7 @@ def test_non_image_upload(client, resident, proposals_workshop):
     fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not an image at all", content_type="image/jpeg")
     response = submit(client, proposals_workshop, title="Un banc", description="Au square", photo=fake)
     assert response.status_code == 400
-    assert "Ce fichier n’est pas une photo." in response.text
+    assert "Ce fichier n’est pas une image acceptée par le site." in response.text
     assert not Proposal.objects.exists()
 
 
@@ -66,7 +66,7 @@ def test_real_photo_is_accepted(client, resident, proposals_workshop):
         client, proposals_workshop, title="Un banc", description="Au square", photo=photo, photo_alt="Un banc"
     )
     assert response.status_code == 302
-    assert Proposal.objects.get().photo.name.endswith(".png")
+    assert Proposal.objects.get().photo.name.endswith(".jpg")  # re-encoded, metadata dropped
 
 
 def test_a_40_mb_image_is_refused_with_a_clear_message(client, resident, proposals_workshop):
@@ -83,7 +83,7 @@ def test_a_9_mb_image_is_refused_by_the_form_keeping_the_text(client, resident, 
     big = SimpleUploadedFile("grosse.png", png_bytes() + b"\0" * (9 * 1024 * 1024), content_type="image/png")
     response = submit(client, proposals_workshop, title="Un banc", description="Au square", photo=big)
     assert response.status_code == 400
-    assert "La photo est trop lourde : 8 Mo au maximum." in response.text
+    assert "Cette image est trop lourde (8 Mo au plus)." in response.text
     assert "Au square" in response.text
 
 

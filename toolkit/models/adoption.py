@@ -37,7 +37,13 @@ class NeighbouringCentre(index.Indexed, models.Model):
 
     history = HistoricalRecords()
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("town")]
+    # FilterField: the admin listing narrows searches to the staff member's own centres (a search 500ed without it).
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("town"),
+        index.FilterField("network_centre_id"),
+    ]
 
     class Meta:
         ordering = ["name"]
