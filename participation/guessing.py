@@ -15,6 +15,7 @@ Three counters of *wrong* codes, each in fixed windows in the shared cache:
 The guessing budget this gives is worked out in the README (participation section).
 """
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -74,7 +75,7 @@ def wait_before_check(request, workshop, raw):
         # add() is atomic in the shared cache: of two simultaneous tries, one gets the slot.
         if not cache.add(counter.slot_key(), now + counter.interval, timeout=counter.interval):
             until = cache.get(counter.slot_key()) or now + 1
-            return max(1, int(until - now) + 1)
+            return max(1, math.ceil(until - now))
     return 0
 
 

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from home.tabular import csv_response, safe_cell, xlsx_response
 
-DANGEROUS = ["=HYPERLINK(\"http://x\",\"clic\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+DANGEROUS = ['=HYPERLINK("http://x","clic")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
 
 
 def read_csv(response):

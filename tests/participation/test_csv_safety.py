@@ -47,10 +47,10 @@ def test_toolkit_adoptions_csv_neutralises_formula_cells(client, staff_a, home_p
 
     index = home_page.add_child(instance=ToolkitIndexPage(title="Boîte à outils", slug="boite-a-outils"))
     resource = add_resource(index, PrototypePage, title="+Plateforme")
-    centre = NeighbouringCentre.objects.create(name="=HYPERLINK(\"http://x\")", town="@Roubaix")
+    centre = NeighbouringCentre.objects.create(name='=HYPERLINK("http://x")', town="@Roubaix")
     Adoption.objects.create(centre=centre, resource=resource, stage="testing", adapted="-2+3", feedback="=1+1")
     client.force_login(staff_a)
     rows = rows_of(client.get("/admin/boite-a-outils/suivi/adoptions.csv"))
     row = rows[1]
-    assert row[0] == "'=HYPERLINK(\"http://x\")" and row[1] == "'@Roubaix" and row[3] == "'+Plateforme"
+    assert row[0] == '\'=HYPERLINK("http://x")' and row[1] == "'@Roubaix" and row[3] == "'+Plateforme"
     assert row[9] == "'-2+3" and row[10] == "'=1+1"
