@@ -7,6 +7,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from accounts import verification
+        from accounts.personal_data import register
+
+        register("desk_verification", export=verification.export)
         # Wagtail reads `user_viewset` from its users app config when the admin URLs load, after
         # every ready(): pointing it at our viewset shows display name and "must change password".
         if apps.is_installed("wagtail.users"):

@@ -46,8 +46,16 @@ class SignupForm(allauth_forms.SignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
 
+    # A trap for sign-up robots: hidden from people (and from screen readers), filled by scripts.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["website"].honeypot = True
         username = self.fields["username"]
         username.label = _("Username")
         username.help_text = _(
@@ -67,7 +75,14 @@ class SignupForm(allauth_forms.SignupForm):
         if "password2" in self.fields:
             self.fields["password2"].label = _("Password again")
             self.fields["password2"].help_text = _("Type the same password once more, to avoid typing mistakes.")
-        set_form_field_order(self, ["username", "display_name", "email", "password1", "password2"])
+        set_form_field_order(self, ["username", "display_name", "email", "password1", "password2", "website"])
+
+    def clean(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(
+                _("Your account could not be created. Leave the fields you do not need empty, then try again.")
+            )
+        return super().clean()
 
 
 class ChangePasswordForm(allauth_forms.ChangePasswordForm):

@@ -50,3 +50,7 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.public_name
+
+
+# Kept in its own module (desk verification of residents); imported here so Django registers it.
+from accounts.verification_models import ResidentVerification  # noqa: E402, F401

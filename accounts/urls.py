@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import desk, views
+from accounts import desk, verification, views
 
 app_name = "accounts"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("accueil/", desk.desk_home, name="desk"),
     path("accueil/nouveau/", desk.create_account, name="desk_create"),
     path("accueil/compte/<int:pk>/nouveau-mot-de-passe/", desk.reset_password, name="desk_reset"),
+    path("accueil/compte/<int:pk>/verifier/", verification.verify, name="desk_verify"),
+    path("accueil/compte/<int:pk>/retirer-verification/", verification.withdraw, name="desk_withdraw_verification"),
     path("accueil/carte/<int:pk>/", desk.card, name="desk_card"),
     path("accueil/carte/<int:pk>/terminer/", desk.card_done, name="desk_card_done"),
 ]

@@ -1,6 +1,5 @@
 """Staff screens in the Wagtail admin, each scoped to the centres the user may edit (Wagtail page permissions)."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from home.page_cache import invalidate_page_cache
 from home.pdf import pdf_response
 from home.permissions import centres_for_user, user_is_centre_staff
+from home.tabular import csv_response
 from participation import services
 from participation.forms import (
     CodeBatchForm,
@@ -27,9 +27,11 @@ from participation.forms import (
 )
 from participation.models import PaperTally, Proposal, VotingCode, WorkshopPage
 from participation.models.codes import format_code, normalise_code
+from participation.reports import dismiss_reports, open_reports_q
 
 STATUS_FILTERS = {
-    "todo": Q(status=Proposal.Status.PENDING) | Q(hidden_by_reports=True),
+    # Every unreviewed report puts the proposal here at once (not only after it is hidden).
+    "todo": Q(status=Proposal.Status.PENDING) | Q(hidden_by_reports=True) | open_reports_q(),
     "published": Q(status=Proposal.Status.PUBLISHED, hidden_by_reports=False),
     "rejected": Q(status=Proposal.Status.REJECTED),
     "all": Q(),
@@ -83,8 +85,8 @@ def moderation_queue(request):
         Proposal.objects.for_centres(centres)
         .filter(STATUS_FILTERS[current])
         .select_related("workshop", "workshop__centre", "author")
-        .annotate(report_count=Count("reports"))
-        .order_by("-hidden_by_reports", "created_at")
+        .annotate(report_count=Count("reports"), has_open_reports=open_reports_q())
+        .order_by("-hidden_by_reports", "-has_open_reports", "created_at")
     )
     workshops = WorkshopPage.objects.filter(centre__in=centres).select_related("centre").order_by("-voting_start")
     return render(
@@ -116,6 +118,13 @@ def proposal_admin(request, pk):
             if moderation_form.is_valid():
                 action = moderation_form.cleaned_data["action"]
                 proposal._history_user = request.user
+                if action == "dismiss":
+                    dismiss_reports(proposal, request.user)
+                    messages.success(request, _("Reports dismissed for %(ref)s.") % {"ref": proposal.reference})
+                    return redirect("participation_admin:proposal", pk=proposal.pk)
+                if proposal.reports.exists():
+                    # The decision answers the reports too: they leave the queue.
+                    proposal.reports_cleared_at = timezone.now()
                 if action == "publish":
                     proposal.status = Proposal.Status.PUBLISHED
                     proposal.rejection_reason = ""
@@ -163,7 +172,7 @@ def proposal_admin(request, pk):
             "moderation_form": moderation_form,
             "outcome_form": outcome_form,
             "history": changes,
-            "reports": proposal.reports.order_by("-created_at"),
+            "reports": proposal.reports.select_related("reporter").order_by("-created_at"),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -176,16 +185,14 @@ def workshop_admin(request, pk):
     proposals = list(Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference"))
     if counts_visible:
         services.with_counts(proposals, workshop.pk)
-    batches = (
-        VotingCode.objects.filter(workshop=workshop)
-        .values("batch")
-        .annotate(
-            total=Count("pk"),
-            revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
-            used=Count("pk", filter=Q(ballot__supports__isnull=False), distinct=True),
-        )
-        .order_by("batch")
-    )
+    # Codes, counted distinct (a join to supports would count a code once per support). How many
+    # codes have voted is derived from supports: hidden with the counts, except from superusers.
+    show_used = counts_visible or request.user.is_superuser
+    batch_counts = {"total": Count("pk", distinct=True), "revoked": Count("pk", filter=Q(revoked_at__isnull=False))}
+    if show_used:
+        batch_counts["used"] = Count("pk", filter=Q(ballot__supports__isnull=False), distinct=True)
+        batch_counts["revoked"] = Count("pk", filter=Q(revoked_at__isnull=False), distinct=True)
+    batches = VotingCode.objects.filter(workshop=workshop).values("batch").annotate(**batch_counts).order_by("batch")
     sessions = (
         PaperTally.objects.filter(proposal__workshop=workshop)
         .values("session_date")
@@ -203,6 +210,7 @@ def workshop_admin(request, pk):
             "batch_form": CodeBatchForm(),
             "revoke_form": RevokeCodeForm(),
             "batches": batches,
+            "show_used": show_used,
             "sessions": sessions,
         },
     )
@@ -348,16 +356,6 @@ def tallies(request, pk):
     )
 
 
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 @centre_scoped
 def results_csv(request, pk):
     workshop = _staff_workshop(request, pk)
@@ -372,7 +370,7 @@ def results_csv(request, pk):
         for rank, p in enumerate(services.ranked_results(workshop), start=1)
     ]
     header = [_("Rank"), _("Reference"), _("Title"), _("Online"), _("Paper"), _("Total"), _("Outcome")]
-    return _csv_response(f"resultats-{workshop.slug}.csv", header, rows)
+    return csv_response(f"resultats-{workshop.slug}.csv", header, rows)
 
 
 @centre_scoped
@@ -411,4 +409,4 @@ def proposals_csv(request, pk):
         if counts_visible:
             row += [p.online_count, p.paper_count, p.total_count]
         rows.append(row)
-    return _csv_response(f"propositions-{workshop.slug}.csv", header, rows)
+    return csv_response(f"propositions-{workshop.slug}.csv", header, rows)

@@ -7,11 +7,12 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Participation")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from wagtail.signals import page_published, post_page_move
 
         from accounts.personal_data import register
         from home.sections import register_home_section
-        from participation import personal_data, signals
+        from participation import access, personal_data, signals  # noqa: F401 (access connects its signals)
 
         register("participation", export=personal_data.export, erase=personal_data.erase)
         register_home_section(
@@ -22,3 +23,4 @@ class ParticipationConfig(AppConfig):
         )
         post_page_move.connect(signals.workshop_moved)
         page_published.connect(signals.workshop_published)
+        user_logged_in.connect(signals.codes_join_account, dispatch_uid="participation-codes-join-account")

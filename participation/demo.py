@@ -1,4 +1,5 @@
-"""Demo workshops: one in each phase (proposals open, voting open, results) in three centres.
+"""Demo workshops: one in each phase (proposals open, voting open, results) in three centres,
+and one open vote for each kind of voter (any account, verified residents, codes, verified and codes).
 
 The people, proposals and votes are invented for the demo. Idempotent: a workshop that already
 exists is left as it is. Demo voting codes are derived from a fixed seed, so the same codes can
@@ -73,6 +74,20 @@ WORKSHOPS = [
     ),
 ]
 
+# One open vote per kind of voter (the voting workshop above takes accounts and codes).
+VOTER_KIND_WORKSHOPS = [
+    # centre slug, slug, title, voters
+    ("belencontre", "jardin-tous-comptes", "Le jardin (tout compte)", WorkshopPage.Voters.ACCOUNTS),
+    ("belencontre", "budget-verifies", "Le budget du quartier (habitants vérifiés)", WorkshopPage.Voters.VERIFIED),
+    ("echo", "sortie-codes", "La sortie d’été (codes de vote)", WorkshopPage.Voters.CODES),
+    ("echo", "local-jeunes", "Le local des jeunes (vérifiés et codes)", WorkshopPage.Voters.VERIFIED_CODES),
+]
+KIND_IDEAS = [
+    ("Première idée", "Une idée inventée pour la démonstration."),
+    ("Deuxième idée", "Une autre idée inventée pour la démonstration."),
+    ("Troisième idée", "Encore une idée inventée pour la démonstration."),
+]
+
 DATES = {
     # offsets in days: proposals_start, proposals_end, voting_start, voting_end
     "proposals": (-10, 60, 61, 90),
@@ -129,7 +144,7 @@ def _index(centre):
     return index
 
 
-def _create_workshop(centre, phase, slug, title, question, ideas, resident):
+def _create_workshop(centre, phase, slug, title, question, ideas, resident, voters=WorkshopPage.Voters.BOTH):
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     ps, pe, vs, ve = (now + offset * DAY for offset in DATES[phase])
     workshop = _index(centre).add_child(
@@ -142,6 +157,7 @@ def _create_workshop(centre, phase, slug, title, question, ideas, resident):
             proposals_end=pe,
             voting_start=vs,
             voting_end=ve,
+            voters=voters,
         )
     )
     proposals = []
@@ -158,6 +174,8 @@ def _create_workshop(centre, phase, slug, title, question, ideas, resident):
         )
         proposal.save()
         proposals.append(proposal)
+    if voters != WorkshopPage.Voters.BOTH:
+        return workshop
     if phase == "proposals":
         Proposal.objects.create(
             workshop=workshop,
@@ -199,17 +217,40 @@ def seed(stdout):
             voting_workshop = workshop
     lines.append(f"  compte habitante pour proposer et voter : {RESIDENT[0]} ({RESIDENT[1]})")
     if voting_workshop is not None:
-        codes = demo_codes(voting_workshop.slug)
-        if not VotingCode.objects.filter(workshop=voting_workshop).exists():
-            objs = []
-            for code in codes:
-                obj = VotingCode(workshop=voting_workshop, batch="Démo")
-                obj.set_code(code)
-                objs.append(obj)
-            VotingCode.objects.bulk_create(objs)
-        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-        code_url = f"{base}/participer/atelier/{voting_workshop.pk}/code/"
-        lines.append(f"Codes de vote de démo pour « {voting_workshop.title} » ({code_url}) :")
-        for code in codes[:5]:
-            lines.append(f"  {format_code(code)}")
+        lines += _code_lines(voting_workshop, 5)
+    lines += _voter_kind_lines(resident)
     return lines
+
+
+def _code_lines(workshop, shown):
+    codes = demo_codes(workshop.slug)
+    if not VotingCode.objects.filter(workshop=workshop).exists():
+        objs = []
+        for code in codes:
+            obj = VotingCode(workshop=workshop, batch="Démo")
+            obj.set_code(code)
+            objs.append(obj)
+        VotingCode.objects.bulk_create(objs)
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    code_url = f"{base}/participer/atelier/{workshop.pk}/code/"
+    return [f"Codes de vote de démo pour « {workshop.title} » ({code_url}) :"] + [
+        f"  {format_code(code)}" for code in codes[:shown]
+    ]
+
+
+def _voter_kind_lines(resident):
+    lines = ["Un vote ouvert pour chaque type de votants (démo) :"]
+    code_lines = []
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    for centre_slug, slug, title, voters in VOTER_KIND_WORKSHOPS:
+        centre = CentrePage.objects.filter(slug=centre_slug).first()
+        if centre is None:
+            continue
+        workshop = WorkshopPage.objects.filter(slug=slug, centre=centre).first()
+        if workshop is None:
+            question = "Laquelle de ces idées préférez-vous ?"
+            workshop = _create_workshop(centre, "voting", slug, title, question, KIND_IDEAS, resident, voters)
+        lines.append(f"  {workshop.get_voters_display()} : {title} — {base}{workshop.url}")
+        if workshop.accepts_codes:
+            code_lines += _code_lines(workshop, 2)
+    return lines + code_lines

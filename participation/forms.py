@@ -95,6 +95,18 @@ class CodeForm(AccessibleFormMixin, forms.Form):
     )
 
 
+class BallotChoiceForm(AccessibleFormMixin, forms.Form):
+    keep = forms.ChoiceField(
+        label=_("Which supports count?"),
+        choices=[
+            ("account", _("Keep the supports given with my account (the code's supports are withdrawn)")),
+            ("code", _("Keep the supports given with the code (my account's supports are withdrawn)")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose which supports count.")},
+    )
+
+
 class ReportForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why are you reporting this proposal?"),
@@ -107,7 +119,11 @@ class ReportForm(AccessibleFormMixin, forms.Form):
 class ModerationForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Decision"),
-        choices=[("publish", _("Publish")), ("reject", _("Reject"))],
+        choices=[
+            ("publish", _("Publish")),
+            ("reject", _("Reject")),
+            ("dismiss", _("Dismiss the reports (the proposal stays or is back online)")),
+        ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

@@ -1,8 +1,5 @@
-"""What the views do: counts, the current voter, supporting under concurrency, rate limits."""
+"""What the views do: counts, supporting under concurrency, the workshop page's context."""
 
-from dataclasses import dataclass
-
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.urls import reverse
@@ -10,11 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.http import client_ip
-from home.page_cache import invalidate_page_cache
-from participation.models import Ballot, PaperTally, Phase, Proposal, ProposalReport, Support, VotingCode
-
-SESSION_CODES_KEY = "participation_codes"
+from participation.ballots import (  # noqa: F401 (the views' API)
+    CODE_IDLE_SECONDS,
+    SESSION_CODES_KEY,
+    Voter,
+    VoteRefused,
+    account_refusal_message,
+    current_voter,
+    forget_code,
+    remember_code,
+)
+from participation.models import Ballot, PaperTally, Phase, Proposal, Support, VotingCode
 
 
 def with_counts(proposals, workshop_id=None):
@@ -50,54 +53,7 @@ def ranked_results(workshop):
     return rank(add_links(with_counts(proposals, workshop.pk), workshop))
 
 
-# --- who is voting ------------------------------------------------------------------------------
-@dataclass
-class Voter:
-    user: object = None
-    code: VotingCode | None = None
-
-    @property
-    def label(self):
-        if self.code:
-            return _("voting code %(code)s") % {"code": self.code.masked}
-        return self.user.public_name
-
-    def ballot_filter(self, workshop):
-        if self.code:
-            return {"ballot__code": self.code}
-        return {"ballot__workshop": workshop, "ballot__user": self.user}
-
-
-def session_code_id(request, workshop):
-    return (request.session.get(SESSION_CODES_KEY) or {}).get(str(workshop.pk))
-
-
-def remember_code(request, workshop, code):
-    codes = dict(request.session.get(SESSION_CODES_KEY) or {})
-    codes[str(workshop.pk)] = code.pk
-    request.session[SESSION_CODES_KEY] = codes
-
-
-def forget_code(request, workshop):
-    codes = dict(request.session.get(SESSION_CODES_KEY) or {})
-    codes.pop(str(workshop.pk), None)
-    request.session[SESSION_CODES_KEY] = codes
-
-
-def current_voter(request, workshop):
-    """The voter of this request in this workshop: a voting code entered in this session, else the account."""
-    if workshop.accepts_codes and hasattr(request, "session"):
-        code_id = session_code_id(request, workshop)
-        if code_id:
-            code = VotingCode.objects.filter(pk=code_id, workshop=workshop, revoked_at__isnull=True).first()
-            if code:
-                return Voter(code=code)
-    user = getattr(request, "user", None)
-    if workshop.accepts_accounts and user is not None and user.is_authenticated:
-        return Voter(user=user)
-    return None
-
-
+# --- who is voting: see participation/ballots.py ----------------------------------------------------
 def supported_ids(voter, workshop):
     if voter is None:
         return set()
@@ -105,13 +61,6 @@ def supported_ids(voter, workshop):
 
 
 # --- supporting ---------------------------------------------------------------------------------
-class VoteRefused(Exception):
-    def __init__(self, message, status=409):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
 def _check_votable(workshop, proposal):
     if not workshop.is_voting_open():
         raise VoteRefused(_("Voting is not open in this workshop right now."), status=409)
@@ -190,56 +139,9 @@ def withdraw_support(workshop, proposal, voter):
         raise VoteRefused(_("You were not supporting this proposal."))
 
 
-# --- voting codes: guessing is rate-limited -------------------------------------------------------
-CODE_FAILURES_PER_IP = 10
-CODE_FAILURES_PER_WORKSHOP = 100
-CODE_FAILURE_WINDOW = 15 * 60
-
-
-def _failure_keys(request, workshop):
-    ip = client_ip(request)
-    return (
-        (f"participation:code-fail:ip:{ip}", CODE_FAILURES_PER_IP),
-        (f"participation:code-fail:ws:{workshop.pk}", CODE_FAILURES_PER_WORKSHOP),
-    )
-
-
-def code_attempts_blocked(request, workshop):
-    return any((cache.get(key) or 0) >= limit for key, limit in _failure_keys(request, workshop))
-
-
-def record_code_failure(request, workshop):
-    for key, _limit in _failure_keys(request, workshop):
-        if not cache.add(key, 1, timeout=CODE_FAILURE_WINDOW):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=CODE_FAILURE_WINDOW)
-
-
+# --- voting codes (guessing limits: participation/guessing.py) ---------------------------------------
 def code_supports_used(code):
     return Support.objects.filter(ballot__code=code).count()
-
-
-# --- reports ----------------------------------------------------------------------------------------
-def report_proposal(proposal, user, reason):
-    """Returns False when this person already reported it. Hides the proposal after 3 distinct reports."""
-    try:
-        with transaction.atomic():
-            ProposalReport.objects.create(proposal=proposal, reporter=user, reason=reason)
-    except IntegrityError:
-        return False
-    with transaction.atomic():
-        locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        reports = locked.reports.all()
-        if locked.reports_cleared_at:
-            reports = reports.filter(created_at__gt=locked.reports_cleared_at)
-        if not locked.hidden_by_reports and reports.count() >= ProposalReport.HIDE_AFTER:
-            locked.hidden_by_reports = True
-            locked._change_reason = "Masquée après trois signalements"
-            locked.save(update_fields=["hidden_by_reports", "updated_at"])
-            invalidate_page_cache()
-    return True
 
 
 # --- the workshop page ----------------------------------------------------------------------------------
@@ -255,6 +157,9 @@ def workshop_context(workshop, request):
     voter = current_voter(request, workshop) if phase == Phase.VOTING else None
     supported = supported_ids(voter, workshop)
     user = getattr(request, "user", None)
+    cannot_vote_message = None
+    if phase == Phase.VOTING and voter is None and user is not None and user.is_authenticated:
+        cannot_vote_message = account_refusal_message(user, workshop)
     my_proposals = []
     if user is not None and user.is_authenticated:
         my_proposals = list(
@@ -270,6 +175,8 @@ def workshop_context(workshop, request):
         "supported_ids": supported,
         "supports_left": max(workshop.max_supports - len(supported), 0),
         "my_proposals": my_proposals,
+        "cannot_vote_message": cannot_vote_message,
+        "code_idle_minutes": CODE_IDLE_SECONDS // 60,
     }
     if phase == Phase.RESULTS:
         context.update(results_context(proposals))
@@ -296,6 +203,7 @@ def add_links(proposals, workshop):
         proposal.support_url = f"{support}{proposal.pk}/"
         proposal.withdraw_url = f"{withdraw}{proposal.pk}/"
         proposal.detail_url = f"{detail}{proposal.reference}/"
+        proposal.photo_url = f"{detail}{proposal.reference}/photo/" if proposal.photo else ""
         proposal.excerpt = excerpt(proposal.description)
     return proposals
 

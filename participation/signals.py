@@ -5,10 +5,11 @@ from home.page_cache import invalidate_page_cache
 
 def home_section_context(request, home_page):
     """The home page section: workshops open now (one query)."""
+    from participation.access import visible
     from participation.models import WorkshopPage
 
     now = timezone.now()
-    workshops = list(WorkshopPage.open_now(now).select_related("centre").order_by("voting_end")[:6])
+    workshops = visible(request, WorkshopPage.open_now(now).select_related("centre").order_by("voting_end")[:6])
     for workshop in workshops:
         workshop.current_phase = workshop.phase_at(now)
     return {"open_workshops": workshops}
@@ -29,3 +30,11 @@ def workshop_published(sender, instance, **kwargs):
 
     if isinstance(instance, WorkshopPage):
         invalidate_page_cache()
+
+
+def codes_join_account(sender, request, user, **kwargs):
+    """Logging in on a device where a voting code was entered: one person, one ballot."""
+    from participation.ballots import attach_session_codes
+
+    if request is not None and hasattr(request, "session"):
+        attach_session_codes(request, user)

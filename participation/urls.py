@@ -11,7 +11,9 @@ urlpatterns = [
     path("atelier/<int:pk>/retirer/<int:proposal_pk>/", views.withdraw, name="withdraw"),
     path("atelier/<int:pk>/code/", views.enter_code, name="code"),
     path("atelier/<int:pk>/code/oublier/", views.forget_code, name="forget_code"),
+    path("atelier/<int:pk>/code/choisir/", views.choose_ballot, name="choose_ballot"),
     path("atelier/<int:pk>/resultats/", views.results, name="results"),
     path("proposition/<str:reference>/", views.proposal_detail, name="proposal"),
     path("proposition/<str:reference>/signaler/", views.report, name="report"),
+    path("proposition/<str:reference>/photo/", views.photo, name="photo"),
 ]

@@ -201,3 +201,44 @@ def test_staff_pages_are_valid_html(client, demo):
     checker.check("desk: login card", response["Location"])
     checker.check("CV accompaniment", "/mon-cv/accompagnement/")
     checker.assert_valid()
+
+
+def test_trust_pages_are_valid_html(client, demo):
+    """Desk verification, Mon compte with a verification, one-ballot choice, private workshop refusal."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from participation.demo import demo_codes
+    from participation.models import Ballot, Proposal, Support
+
+    User = get_user_model()
+    checker = Checker(client)
+    workshops = _workshops()
+    log_in(client, "equipe-belencontre")
+    resident = User.objects.get(username="habitante-demo")
+    checker.check("desk search, verified resident", "/compte/accueil/?q=amina-verifiee")
+    checker.check("desk search, unverified resident", "/compte/accueil/?q=habitante-demo")
+    checker.check("desk: verify", f"/compte/accueil/compte/{resident.pk}/verifier/")
+    checker.check("desk: verify with errors", f"/compte/accueil/compte/{resident.pk}/verifier/", "post", {}, status=400)
+    log_in(client, "amina-verifiee")
+    checker.check("Mon compte, verified", "/compte/")
+    # Logged in, with supports, and a code that has supports too: the choice page.
+    voting = workshops["fete-de-quartier"]
+    proposals = list(Proposal.objects.public().filter(workshop=voting)[:2])
+    code = demo_codes(voting.slug)[-1]
+    anonymous = client.__class__()
+    anonymous.post(f"/participer/atelier/{voting.pk}/code/", {"code": code})
+    anonymous.post(f"/participer/atelier/{voting.pk}/soutenir/{proposals[0].pk}/")
+    amina = User.objects.get(username="amina-verifiee")
+    Support.objects.create(ballot=Ballot.objects.create(workshop=voting, user=amina), proposal=proposals[1])
+    response = client.post(f"/participer/atelier/{voting.pk}/code/", {"code": code})
+    assert response.status_code == 302 and response["Location"].endswith("/code/choisir/")
+    checker.check("one ballot: choose", response["Location"])
+    checker.check("one ballot: choose with errors", response["Location"], "post", {}, status=400)
+    checker.check("workshop, code waiting for the choice", voting.url)
+    # A workshop for some groups only: the refusal page.
+    restricted = workshops["numerique-pour-tous"]
+    restriction = PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
+    checker.check("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", status=403)
+    checker.assert_valid()

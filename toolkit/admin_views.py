@@ -1,17 +1,16 @@
 """Admin overview of the adoptions (counts per stage, per resource and overall) and CSV export."""
 
-import csv
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.tabular import csv_response
 from toolkit.models import Adoption
 from toolkit.permissions import is_toolkit_staff
 
@@ -142,19 +141,15 @@ CSV_HEADER = [
 def adoptions_csv_view(request):
     if not is_toolkit_staff(request.user):
         raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="adoptions-{stamp}.csv"'
-    response.write("\ufeff")  # so that spreadsheet software reads the accents right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([str(label) for label in CSV_HEADER])
     yes, no = _("yes"), _("no")
     adoptions = Adoption.objects.select_related("centre", "resource", "resource__content_type").order_by(
         "centre__name", "resource__title", "pk"
     )
+    rows = []
     for adoption in adoptions:
         resource_class = adoption.resource.content_type.model_class()
-        writer.writerow(
+        rows.append(
             [
                 adoption.centre.name,
                 adoption.centre.town,
@@ -171,4 +166,4 @@ def adoptions_csv_view(request):
                 yes if adoption.is_example else no,
             ]
         )
-    return response
+    return csv_response(f"adoptions-{stamp}.csv", [str(label) for label in CSV_HEADER], rows)

@@ -154,7 +154,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Failed log-ins: 5 per 5 minutes per account; per IP address the limit is looser because a whole
 # workshop at a social centre shares one public address and residents mistype often.
-ACCOUNT_RATE_LIMITS = {"login_failed": "30/5m/ip,5/5m/key"}
+# Sign-ups per address: a whole workshop signing up together at a centre's one public address
+# fits in 40 an hour; 150 over 14 days (about one workshop's open period) caps what one address can
+# create. The real protection of a vote is desk verification (see README, participation).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "30/5m/ip,5/5m/key",
+    "signup": os.environ.get("SIGNUP_RATE_LIMIT", "40/1h/ip,150/14d/ip"),
+}
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_SIGNUP_REDIRECT_URL = "/compte/?bienvenue=1"  # a welcome box repeats the username to write down

@@ -136,7 +136,11 @@ class Proposal(models.Model):
 
 
 class ProposalReport(models.Model):
-    """A resident reports a published proposal. Three reports from distinct people hide it."""
+    """A resident reports a published proposal: it goes to the staff's queue at once.
+
+    Three reports from trusted accounts (verified at a desk, older than a day) hide it, and only
+    before the vote opens (participation/reports.py); other reports alert without hiding.
+    """
 
     HIDE_AFTER = 3
 
@@ -145,6 +149,8 @@ class ProposalReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.TextField(_("reason"), max_length=1000)
+    # Whether the reporter's account was trusted (verified, not brand new) when reporting.
+    trusted = models.BooleanField(_("from a verified account"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

@@ -41,8 +41,10 @@ class WorkshopIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["workshops"] = (
-            WorkshopPage.objects.child_of(self).live().order_by("-voting_start").select_related("centre")
+        from participation.access import visible
+
+        context["workshops"] = visible(
+            request, WorkshopPage.objects.child_of(self).live().order_by("-voting_start").select_related("centre")
         )
         return context
 
@@ -52,8 +54,10 @@ class WorkshopPage(Page):
 
     class Voters(models.TextChoices):
         ACCOUNTS = "accounts", _("People with an account")
+        VERIFIED = "verified", _("Residents verified at a centre's desk")
         CODES = "codes", _("Holders of a voting code")
-        BOTH = "both", _("Both")
+        BOTH = "both", _("People with an account, and holders of a voting code")
+        VERIFIED_CODES = "verified_codes", _("Verified residents, and holders of a voting code")
 
     question = models.CharField(_("question asked"), max_length=250)
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
@@ -76,7 +80,16 @@ class WorkshopPage(Page):
         _("hide vote counts until voting ends"),
         default=True,
     )
-    voters = models.CharField(_("who may vote"), max_length=10, choices=Voters.choices, default=Voters.BOTH)
+    voters = models.CharField(
+        _("who may vote"),
+        max_length=20,
+        choices=Voters.choices,
+        default=Voters.BOTH,
+        help_text=_(
+            "Any account can be made in a minute by anyone: for a vote that matters, choose verified residents "
+            "(seen at a centre's desk) and/or printed voting codes."
+        ),
+    )
     # The centre the workshop belongs to (its ancestor CentrePage), kept here for cheap queries.
     centre = models.ForeignKey(
         "home.CentrePage",
@@ -186,11 +199,16 @@ class WorkshopPage(Page):
 
     @property
     def accepts_accounts(self):
-        return self.voters in (self.Voters.ACCOUNTS, self.Voters.BOTH)
+        return self.voters in (self.Voters.ACCOUNTS, self.Voters.BOTH, self.Voters.VERIFIED, self.Voters.VERIFIED_CODES)
+
+    @property
+    def requires_verification(self):
+        """Accounts vote only once verified at a centre's desk."""
+        return self.voters in (self.Voters.VERIFIED, self.Voters.VERIFIED_CODES)
 
     @property
     def accepts_codes(self):
-        return self.voters in (self.Voters.CODES, self.Voters.BOTH)
+        return self.voters in (self.Voters.CODES, self.Voters.BOTH, self.Voters.VERIFIED_CODES)
 
     def seconds_until_next_phase(self, now=None):
         now = now or timezone.now()

@@ -285,3 +285,47 @@ def _cv_pk():
     from cv_builder.models import CV
 
     return CV.objects.get(owner__username=JOBSEEKER[0]).pk
+
+
+def test_trust_pages(page, live_server, demo):
+    """Desk verification, Mon compte of a verified resident, the one-ballot choice, a private workshop."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from participation.demo import demo_codes
+    from participation.models import Ballot, Proposal, Support
+
+    User = get_user_model()
+    workshops = _workshops()
+    audit = Audit(page, live_server)
+    audit.log_in(*STAFF)
+    audit.visit("desk: verified resident found", "/compte/accueil/?q=amina-verifiee")
+    audit.visit("desk: unverified resident found", "/compte/accueil/?q=habitante-demo")
+    resident = User.objects.get(username="habitante-demo")
+    audit.visit("desk: verify", f"/compte/accueil/compte/{resident.pk}/verifier/")
+    audit.submit_without_browser_validation()
+    audit.check("desk: verify with errors")
+    audit.log_in("amina-verifiee", "amina-verifiee-2026")
+    audit.visit("Mon compte, verified resident", "/compte/")
+    voting = workshops["fete-de-quartier"]
+    first, second = Proposal.objects.public().filter(workshop=voting)[:2]
+    amina = User.objects.get(username="amina-verifiee")
+    Support.objects.create(ballot=Ballot.objects.create(workshop=voting, user=amina), proposal=first)
+    code = demo_codes(voting.slug)[-1]
+    code_ballot = Ballot.objects.create(workshop=voting, code=voting.codes.get(lookup=code[:4]))
+    Support.objects.create(ballot=code_ballot, proposal=second)
+    audit.goto(f"/participer/atelier/{voting.pk}/code/")
+    audit.page.fill("main input[type=text]", code)
+    with audit.page.expect_navigation():
+        audit.page.click("main form[method=post] button[type=submit]")
+    assert audit.page.url.endswith("/code/choisir/"), audit.page.url
+    audit.check("one ballot: choose")
+    audit.submit_without_browser_validation()
+    audit.check("one ballot: choose with errors")
+    audit.visit("workshop, code waiting for the choice", voting.url)
+    restricted = workshops["numerique-pour-tous"]
+    restriction = PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
+    audit.visit("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", expect_status=403)
+    audit.assert_clean()

@@ -73,24 +73,7 @@ def test_used_up_code_says_so_and_cannot_support_more(client, voting_workshop, p
     assert response.status_code == 409
 
 
-def test_guessing_is_rate_limited_per_ip(client, voting_workshop):
-    [code] = VotingCode.create_batch(voting_workshop, 1)
-    for _ in range(10):
-        assert client.post(code_url(voting_workshop), {"code": "ACDE-FGHJ-KM"}).status_code == 400
-    response = client.post(code_url(voting_workshop), {"code": code})
-    assert response.status_code == 429
-    assert "Trop de codes erronés ont été essayés" in response.text
-    # Another address is not blocked by this one.
-    other = client.__class__(REMOTE_ADDR="10.1.2.3")
-    assert other.post(code_url(voting_workshop), {"code": code}).status_code == 302
-
-
-def test_guessing_is_rate_limited_per_workshop(voting_workshop):
-    from django.test import Client
-
-    for i in range(100):
-        Client(REMOTE_ADDR=f"10.9.{i // 200}.{i % 200}").post(code_url(voting_workshop), {"code": "ACDE-FGHJ-KM"})
-    assert Client(REMOTE_ADDR="10.200.0.1").post(code_url(voting_workshop), {"code": "x"}).status_code == 429
+# Guessing limits: tests/participation/test_guessing.py
 
 
 def test_pdf_sheet_parses_back_with_the_right_codes(client, staff_a, voting_workshop):

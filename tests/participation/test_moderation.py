@@ -103,32 +103,7 @@ def test_references_are_sequential_per_centre_and_year(centre_a, centre_b):
     assert refs == [f"BEL-{year}-0001", f"BEL-{year}-0002", f"ECH-{year}-0001"]
 
 
-def test_three_reports_from_distinct_people_hide_until_staff_decide(client, centre_a, staff_a, django_user_model):
-    workshop = make_workshop(centre_a, "voting")
-    proposal = make_proposal(workshop, title="Contestée")
-    reporters = [django_user_model.objects.create_user(username=f"r{i}", password="x") for i in range(3)]
-    url = f"/participer/proposition/{proposal.reference}/signaler/"
-    client.force_login(reporters[0])
-    assert client.post(url, {"reason": ""}).status_code == 400
-    client.post(url, {"reason": "Insultant"})
-    client.post(url, {"reason": "Encore"})  # the same person twice counts once
-    client.force_login(reporters[1])
-    client.post(url, {"reason": "Insultant"})
-    proposal.refresh_from_db()
-    assert not proposal.hidden_by_reports
-    client.force_login(reporters[2])
-    client.post(url, {"reason": "Insultant"})
-    proposal.refresh_from_db()
-    assert proposal.hidden_by_reports
-    client.logout()
-    assert "Contestée" not in client.get(workshop.url).text
-    client.force_login(staff_a)
-    assert "Contestée" in client.get("/admin/participation/").text
-    client.post(f"/admin/participation/proposition/{proposal.pk}/", {"mod-action": "publish"})
-    proposal.refresh_from_db()
-    assert proposal.is_public
-    client.logout()
-    assert "Contestée" in client.get(workshop.url).text
+# Reports and hiding: tests/participation/test_reports.py
 
 
 def test_anonymous_must_log_in_to_report(client, voting_workshop, proposals):

@@ -1,0 +1,91 @@
+"""Voting-code guessing: budgets that slow a guesser down without locking a room out.
+
+Three counters of *wrong* codes, each in fixed windows in the shared cache:
+
+- per workshop: WORKSHOP_FREE wrong codes an hour are checked at once; past that, the workshop
+  checks at most one code every WORKSHOP_INTERVAL seconds (everyone waits a few seconds, nobody is
+  locked out, and a botnet of any size gets no more tries);
+- per lookup id (the first four characters of the code typed): LOOKUP_FREE wrong codes an hour,
+  then one try every LOOKUP_INTERVAL seconds for codes starting with those characters (someone
+  aiming at one card);
+- per address (a loose extra signal: a centre shares one public address, and X-Forwarded-For is
+  only trusted behind TRUSTED_PROXY_COUNT proxies): ADDRESS_FREE wrong codes per quarter of an
+  hour, then one try every ADDRESS_INTERVAL seconds.
+
+The guessing budget this gives is worked out in the README (participation section).
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from home.http import client_ip
+from participation.models.codes import LOOKUP_LENGTH, normalise_code
+
+WORKSHOP_FREE, WORKSHOP_WINDOW, WORKSHOP_INTERVAL = 300, 3600, 5
+LOOKUP_FREE, LOOKUP_WINDOW, LOOKUP_INTERVAL = 5, 3600, 10 * 60
+ADDRESS_FREE, ADDRESS_WINDOW, ADDRESS_INTERVAL = 30, 15 * 60, 30
+
+
+@dataclass
+class Counter:
+    name: str
+    free: int
+    window: int
+    interval: int
+
+    def key(self, now):
+        return f"participation:code-fail:{self.name}:{int(now // self.window)}"
+
+    def slot_key(self):
+        return f"participation:code-slot:{self.name}"
+
+    def failures(self, now):
+        return cache.get(self.key(now)) or 0
+
+    def record(self, now):
+        key = self.key(now)
+        if not cache.add(key, 1, timeout=self.window):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, timeout=self.window)
+
+
+def _counters(request, workshop, raw):
+    code = normalise_code(raw)
+    lookup = code[:LOOKUP_LENGTH] if code else "-"
+    return [
+        Counter(f"ws:{workshop.pk}", WORKSHOP_FREE, WORKSHOP_WINDOW, WORKSHOP_INTERVAL),
+        Counter(f"lookup:{workshop.pk}:{lookup}", LOOKUP_FREE, LOOKUP_WINDOW, LOOKUP_INTERVAL),
+        Counter(f"ip:{workshop.pk}:{client_ip(request)}", ADDRESS_FREE, ADDRESS_WINDOW, ADDRESS_INTERVAL),
+    ]
+
+
+def wait_before_check(request, workshop, raw):
+    """0 when this code may be checked now; otherwise the seconds to wait (nothing is checked).
+
+    Past its free budget, a counter lets one check through per interval: the check takes the slot.
+    """
+    now = time.time()
+    over = [counter for counter in _counters(request, workshop, raw) if counter.failures(now) >= counter.free]
+    for counter in over:
+        # add() is atomic in the shared cache: of two simultaneous tries, one gets the slot.
+        if not cache.add(counter.slot_key(), now + counter.interval, timeout=counter.interval):
+            until = cache.get(counter.slot_key()) or now + 1
+            return max(1, math.ceil(until - now))
+    return 0
+
+
+def record_failure(request, workshop, raw):
+    now = time.time()
+    for counter in _counters(request, workshop, raw):
+        counter.record(now)
+
+
+def tries_left(request, workshop, raw):
+    """Wrong codes still checked at once from here for this code (the smallest of the budgets)."""
+    now = time.time()
+    return max(0, min(counter.free - counter.failures(now) for counter in _counters(request, workshop, raw)))
