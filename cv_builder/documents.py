@@ -1,4 +1,4 @@
-"""JSON Resume export/import and the picture processing the views share."""
+"""JSON Resume export, and import (the checks themselves are in importing.py)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _

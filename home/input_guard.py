@@ -75,7 +75,11 @@ class HostileInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if has_unstorable_character(request.path_info) or _has_unstorable(request.GET):
+        if (
+            has_unstorable_character(request.path_info)
+            or _has_unstorable(request.GET)
+            or any(map(has_unstorable_character, request.COOKIES.values()))
+        ):
             return refusal_page(request, _("This address contains an invisible control character. Check the link."))
         if request.method not in {"GET", "HEAD", "OPTIONS"}:
             refusal = _body_refusal(request)

@@ -101,3 +101,13 @@ def test_a_cv_too_long_to_lay_out_is_refused_before_rendering(owner, cv):
     text = response.content.decode()
     assert "Ce CV est trop long pour être mis en page en PDF" in text and "40\u202f000 au plus" in text
     assert "X-PDF-Cache" not in response
+
+
+def test_the_pdf_refusal_page_is_valid_html(owner, cv):
+    from tests.test_html_validity import html_problems
+
+    cv.data = {"basics": {"name": "Samia"}, "work": [{"name": "E", "summary": "x" * 4500} for _ in range(10)]}
+    cv.save()
+    response = owner.get(reverse("cv_builder:pdf", args=[cv.pk]))
+    assert response.status_code == 422
+    assert html_problems(response.content) == []

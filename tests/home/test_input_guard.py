@@ -181,3 +181,19 @@ def test_unstorable_values_are_recognised_wherever_they_nest():
 def test_a_proposal_page_with_a_real_reference_still_works(centre_a):
     proposal = make_proposal(make_workshop(centre_a, "voting"))
     assert hostile_client().get(f"/participer/proposition/{proposal.reference}/").status_code == 200
+
+
+def test_the_refusal_page_is_valid_html(resident):
+    from tests.test_html_validity import html_problems
+
+    response = hostile_client(resident).get("/recherche/?q=a%00b")
+    assert response.status_code == 400
+    assert html_problems(response.content) == []
+
+
+def test_a_nul_byte_in_a_cookie_is_refused_before_the_session_is_looked_up(resident):
+    client = hostile_client()
+    client.cookies["sessionid"] = "abcdefgh\x00ijkl"
+    response = client.get("/")
+    assert response.status_code == 400
+    assert FRENCH_ADDRESS_REFUSAL in response.content.decode()

@@ -61,7 +61,8 @@ def test_unpublished_pages_are_not_found(client, searchable):
 )
 def test_malformed_search_queries_never_fail(client, searchable, query_string):
     response = client.get("/recherche/?" + query_string)
-    assert response.status_code == 200
+    # A NUL byte is refused for the whole site by home.input_guard, with a French page.
+    assert response.status_code == (400 if "%00" in query_string else 200)
     assert '<html lang="fr">' in response.text
 
 
