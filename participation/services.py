@@ -12,7 +12,17 @@ from django.utils.translation import ngettext
 
 from home.http import client_ip
 from home.page_cache import invalidate_page_cache
-from participation.models import Ballot, PaperTally, Phase, Proposal, ProposalReport, Support, VotingCode
+from participation.models import (
+    Ballot,
+    PaperTally,
+    Phase,
+    Proposal,
+    ProposalReport,
+    Support,
+    TallySheet,
+    VotingCode,
+)
+from participation.paper import paper_figures
 
 SESSION_CODES_KEY = "participation_codes"
 
@@ -27,11 +37,13 @@ def with_counts(proposals, workshop_id=None):
         return proposals
     if workshop_id is not None:
         online_rows = Support.objects.filter(ballot__workshop_id=workshop_id)
-        paper_rows = PaperTally.objects.filter(proposal__workshop_id=workshop_id)
+        paper_rows = PaperTally.objects.filter(sheet__workshop_id=workshop_id)
     else:
         ids = [p.pk for p in proposals]
         online_rows = Support.objects.filter(proposal_id__in=ids)
         paper_rows = PaperTally.objects.filter(proposal_id__in=ids)
+    # A tally sheet counts once two entries of it agree (participation.paper).
+    paper_rows = paper_rows.filter(sheet__status=TallySheet.Status.CONFIRMED)
     online = dict(online_rows.order_by().values_list("proposal_id").annotate(n=Count("pk")))
     paper = dict(paper_rows.order_by().values_list("proposal_id").annotate(n=Sum("votes")))
     for proposal in proposals:
@@ -196,12 +208,23 @@ CODE_FAILURES_PER_WORKSHOP = 100
 CODE_FAILURE_WINDOW = 15 * 60
 
 
+def _ip_failure_key(request):
+    return f"participation:code-fail:ip:{client_ip(request)}"
+
+
 def _failure_keys(request, workshop):
-    ip = client_ip(request)
     return (
-        (f"participation:code-fail:ip:{ip}", CODE_FAILURES_PER_IP),
+        (_ip_failure_key(request), CODE_FAILURES_PER_IP),
         (f"participation:code-fail:ws:{workshop.pk}", CODE_FAILURES_PER_WORKSHOP),
     )
+
+
+def _count_failure(key):
+    if not cache.add(key, 1, timeout=CODE_FAILURE_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=CODE_FAILURE_WINDOW)
 
 
 def code_attempts_blocked(request, workshop):
@@ -210,11 +233,17 @@ def code_attempts_blocked(request, workshop):
 
 def record_code_failure(request, workshop):
     for key, _limit in _failure_keys(request, workshop):
-        if not cache.add(key, 1, timeout=CODE_FAILURE_WINDOW):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=CODE_FAILURE_WINDOW)
+        _count_failure(key)
+
+
+# The short address /vote/ finds the workshop from a code's first characters: an unknown start
+# counts against the same per-address budget, so it cannot be used to list the codes in use.
+def short_address_blocked(request):
+    return (cache.get(_ip_failure_key(request)) or 0) >= CODE_FAILURES_PER_IP
+
+
+def record_short_address_failure(request):
+    _count_failure(_ip_failure_key(request))
 
 
 def code_supports_used(code):
@@ -272,7 +301,7 @@ def workshop_context(workshop, request):
         "my_proposals": my_proposals,
     }
     if phase == Phase.RESULTS:
-        context.update(results_context(proposals))
+        context.update(results_context(proposals, workshop))
     return context
 
 
@@ -300,7 +329,8 @@ def add_links(proposals, workshop):
     return proposals
 
 
-def results_context(ranked):
+def results_context(ranked, workshop):
+    """The chart rows, the totals of supports, and who voted (online voters, paper ballots)."""
     top = max([p.total_count for p in ranked] or [0]) or 1
     bar_height = 36
     rows = []
@@ -320,4 +350,5 @@ def results_context(ranked):
         "chart_height": max(len(ranked), 1) * bar_height,
         "total_online": sum(p.online_count for p in ranked),
         "total_paper": sum(p.paper_count for p in ranked),
+        "figures": paper_figures(workshop),
     }
