@@ -271,6 +271,7 @@ def codes_pdf_response(request, workshop, codes, batch, per_page=8):
     import segno
 
     vote_url = request.build_absolute_uri(reverse("participation:code", args=[workshop.pk]))
+    short_url = short_vote_address(request)
     cards = []
     for code in codes:
         shown = format_code(code)
@@ -287,7 +288,9 @@ def codes_pdf_response(request, workshop, codes, batch, per_page=8):
             ],
             "batch": batch,
             "per_page": per_page,
-            "short_url": short_vote_address(request),
+            "short_url": short_url,
+            # The address must stay on one line of a 9 cm card.
+            "address_size": 15 if len(short_url) <= 22 else 13 if len(short_url) <= 30 else 11,
         },
         filename=f"codes-{workshop.slug}.pdf",
         request=request,

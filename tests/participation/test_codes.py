@@ -110,7 +110,7 @@ def test_pdf_sheet_parses_back_with_the_right_codes(client, staff_a, voting_work
     # The short address to type, and the closing date, are on the cards.
     flat = text.replace("\n", " ")
     assert flat.count("testserver/vote/") == 7
-    closing = date_format(timezone.localtime(voting_workshop.voting_end), "j F Y")
+    closing = date_format(timezone.localtime(voting_workshop.voting_end), "d/m/Y")
     assert flat.count(closing) == 7
 
 
