@@ -224,7 +224,7 @@ def seed(stdout):
             VotingCode.objects.bulk_create(objs)
         base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
         code_url = f"{base}/participer/atelier/{voting_workshop.pk}/code/"
-        lines.append(f"Codes de vote de démo pour « {voting_workshop.title} » ({code_url}) :")
+        lines.append(f"Codes de vote de démo pour « {voting_workshop.title} » ({code_url}, ou {base}/vote/) :")
         for code in codes[:5]:
             lines.append(f"  {format_code(code)}")
     return lines

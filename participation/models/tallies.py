@@ -20,7 +20,7 @@ def private_storage():
     """Files only staff may see: never under MEDIA_ROOT, so never served by a public /media/ URL."""
     if "private" in settings.STORAGES:
         return storages["private"]
-    return FileSystemStorage(location=Path(settings.BASE_DIR) / "private_media", base_url=None)
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def tally_photo_path(instance, filename):
