@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from participation.models import Ballot, Proposal, Support, VotingCode, WorkshopPage
 from participation.models.codes import format_code
+from participation.paper import Typed, record_entry
 
 from .conftest import confirmed_sheet, make_proposal, make_workshop
 from .test_results import set_phase
@@ -153,3 +154,18 @@ def test_short_address_ignores_workshops_without_codes(centre_a):
     workshop = make_workshop(centre_a, "voting", voters=WorkshopPage.Voters.ACCOUNTS)
     [code] = VotingCode.create_batch(workshop, 1)
     assert Client().post("/vote/", {"code": code}).status_code == 400
+
+
+def test_workshop_screen_links_the_paper_loop(client, staff_a, centre_a):
+    workshop = make_workshop(centre_a, "voting")
+    proposal = make_proposal(workshop)
+    record_entry(workshop, date(2026, 3, 14), Typed(3, 0, 0, {proposal.pk: 3}), [proposal], staff_a)
+    client.force_login(staff_a)
+    page = client.get(f"/admin/participation/atelier/{workshop.pk}/").text
+    assert "bulletin.pdf?format=A4" in page and "bulletin.pdf?format=A5" in page
+    assert "14/03/2026</a> — <strong>À vérifier</strong>" in page
+    assert "affiche.pdf" not in page and "feuilles.csv" not in page  # counts still hidden
+    assert 'name="per_page"' in page
+    set_phase(workshop, "results")
+    page = client.get(f"/admin/participation/atelier/{workshop.pk}/").text
+    assert "affiche.pdf?format=A3" in page and "feuilles.csv" in page
