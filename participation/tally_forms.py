@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from participation.forms import validate_photo
+from participation.forms import AccessibleFormMixin, validate_photo
 from participation.paper import Typed
 
 MAX_FIGURE = 100_000
@@ -27,7 +27,7 @@ def _count_field(label, help_text=""):
     )
 
 
-class TallySheetForm(forms.Form):
+class TallySheetForm(AccessibleFormMixin, forms.Form):
     """Every check a count on paper allows; empty boxes count as 0."""
 
     session_date = forms.DateField(
@@ -60,11 +60,13 @@ class TallySheetForm(forms.Form):
     )
 
     def __init__(self, *args, proposals, max_supports, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Not the mixin's __init__: it reads the errors, which must wait for the proposal fields.
+        forms.Form.__init__(self, *args, **kwargs)
         self.proposals = proposals
         self.max_supports = max_supports
         for proposal in proposals:
             self.fields[self.field_name(proposal)] = _count_field(f"{proposal.reference} — {proposal.title}")
+        self._link_descriptions()
 
     @staticmethod
     def field_name(proposal):
