@@ -16,6 +16,7 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("participer/", include("participation.urls")),
+    path("vote/", include("participation.short_urls")),
     path("mon-cv/", include("cv_builder.urls")),
     path("outils/", include("toolkit.urls")),
 ]

@@ -7,13 +7,11 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.page_cache import invalidate_page_cache
-from home.pdf import pdf_response
 from home.permissions import centres_for_user, user_is_centre_staff
 from home.tabular import csv_response
 from participation import services
@@ -23,10 +21,9 @@ from participation.forms import (
     OutcomeForm,
     PaperProposalForm,
     RevokeCodeForm,
-    TallyForm,
 )
-from participation.models import PaperTally, Proposal, VotingCode, WorkshopPage
-from participation.models.codes import format_code, normalise_code
+from participation.models import Proposal, TallySheet, VotingCode, WorkshopPage
+from participation.models.codes import normalise_code
 from participation.reports import dismiss_reports, open_reports_q
 
 STATUS_FILTERS = {
@@ -193,12 +190,7 @@ def workshop_admin(request, pk):
         batch_counts["used"] = Count("pk", filter=Q(ballot__supports__isnull=False), distinct=True)
         batch_counts["revoked"] = Count("pk", filter=Q(revoked_at__isnull=False), distinct=True)
     batches = VotingCode.objects.filter(workshop=workshop).values("batch").annotate(**batch_counts).order_by("batch")
-    sessions = (
-        PaperTally.objects.filter(proposal__workshop=workshop)
-        .values("session_date")
-        .annotate(n=Count("pk"))
-        .order_by("-session_date")
-    )
+    sessions = TallySheet.objects.filter(workshop=workshop).order_by("-session_date")[:50]
     return render(
         request,
         "participation/admin/workshop.html",
@@ -251,24 +243,9 @@ def generate_codes(request, pk):
     batch = form.cleaned_data["batch"] or timezone.localtime().strftime("%d/%m/%Y %H:%M")
     with transaction.atomic():
         codes = VotingCode.create_batch(workshop, form.cleaned_data["count"], batch=batch, created_by=request.user)
-    return codes_pdf_response(request, workshop, codes, batch)
+    from participation.admin_paper import codes_pdf_response
 
-
-def codes_pdf_response(request, workshop, codes, batch):
-    import segno
-
-    vote_url = request.build_absolute_uri(reverse("participation:code", args=[workshop.pk]))
-    cards = []
-    for code in codes:
-        shown = format_code(code)
-        qr = segno.make(f"{vote_url}?code={shown}", error="m")
-        cards.append({"code": shown, "qr": qr.svg_data_uri(scale=3, border=2)})
-    return pdf_response(
-        "participation/admin/codes_pdf.html",
-        {"workshop": workshop, "cards": cards, "batch": batch, "vote_url": vote_url},
-        filename=f"codes-{workshop.slug}.pdf",
-        request=request,
-    )
+    return codes_pdf_response(request, workshop, codes, batch, per_page=int(form.cleaned_data["per_page"]))
 
 
 @centre_scoped
@@ -302,58 +279,20 @@ def revoke_batch(request, pk):
     return redirect("participation_admin:workshop", pk=workshop.pk)
 
 
-@centre_scoped
-def tallies(request, pk):
-    workshop = _staff_workshop(request, pk)
-    proposals = list(Proposal.objects.public().filter(workshop=workshop).order_by("reference"))
-    session = request.GET.get("session") or request.POST.get("session_date")
-    existing = {}
-    if session:
-        try:
-            existing = dict(
-                PaperTally.objects.filter(proposal__workshop=workshop, session_date=session).values_list(
-                    "proposal_id", "votes"
-                )
-            )
-        except Exception:  # noqa: BLE001 - an invalid date in the query string shows an empty form
-            existing = {}
-    if request.method == "POST":
-        form = TallyForm(request.POST, proposals=proposals)
-        if form.is_valid():
-            session_date = form.cleaned_data["session_date"]
-            with transaction.atomic():
-                for proposal, votes in form.votes().items():
-                    if votes is None:
-                        continue
-                    tally = PaperTally.objects.select_for_update().filter(
-                        proposal=proposal, session_date=session_date
-                    ).first() or PaperTally(proposal=proposal, session_date=session_date)
-                    if tally.pk and tally.votes == votes:
-                        continue
-                    tally.votes = votes
-                    tally.entered_by = request.user
-                    tally._history_user = request.user
-                    tally._change_reason = "Correction" if tally.pk else "Saisie"
-                    tally.save()
-            invalidate_page_cache()
-            messages.success(request, _("Paper ballots saved for the session of %(date)s.") % {"date": session_date})
-            return redirect("participation_admin:workshop", pk=workshop.pk)
-        status = 400
-    else:
-        form = TallyForm(proposals=proposals, initial={"session_date": session}, initial_votes=existing)
-        status = 200
-    history = PaperTally.history.filter(proposal__workshop=workshop).select_related("history_user", "proposal")
-    return render(
-        request,
-        "participation/admin/tallies.html",
-        {
-            "page_title": _("Paper ballots"),
-            "workshop": workshop,
-            "form": form,
-            "history": history.order_by("-history_date")[:200],
-        },
-        status=status,
-    )
+def paper_summary_rows(workshop):
+    """Who voted, below the ranking: paper ballots are counted from confirmed tally sheets only."""
+    from participation.paper import paper_figures
+
+    figures = paper_figures(workshop)
+    return [
+        [_("Online voters"), figures.online_voters],
+        [_("of whom with a voting code"), figures.codes_used],
+        [_("Paper ballots cast"), figures.ballots_cast],
+        [_("Blank paper ballots"), figures.blank],
+        [_("Spoilt paper ballots"), figures.spoilt],
+        [_("Confirmed tally sheets"), figures.sheets],
+        [_("Tally sheets to be checked (not counted)"), figures.sheets_to_check],
+    ]
 
 
 @centre_scoped
@@ -370,6 +309,7 @@ def results_csv(request, pk):
         for rank, p in enumerate(services.ranked_results(workshop), start=1)
     ]
     header = [_("Rank"), _("Reference"), _("Title"), _("Online"), _("Paper"), _("Total"), _("Outcome")]
+    rows += [[], *paper_summary_rows(workshop)]
     return csv_response(f"resultats-{workshop.slug}.csv", header, rows)
 
 

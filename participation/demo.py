@@ -16,9 +16,9 @@ from django.utils import timezone
 from home.models import CentrePage
 from participation.models import (
     Ballot,
-    PaperTally,
     Proposal,
     Support,
+    TallySheet,
     VotingCode,
     WorkshopIndexPage,
     WorkshopPage,
@@ -190,14 +190,29 @@ def _create_workshop(centre, phase, slug, title, question, ideas, resident, vote
         chosen = {proposals[index % len(proposals)], proposals[(index * 3 + 1) % len(proposals)]}
         Support.objects.bulk_create([Support(ballot=ballot, proposal=p) for p in chosen])
     session = (timezone.localdate() - timedelta(days=7)) if phase == "voting" else date.today() - timedelta(days=25)
-    for number, proposal in enumerate(proposals):
-        PaperTally.objects.create(proposal=proposal, session_date=session, votes=(number * 5 + 3) % 11)
+    _paper_session(workshop, proposals, session, confirmed=True)
+    if phase == "voting":
+        # A second session typed in once: it shows as "to be checked" and does not count yet.
+        _paper_session(workshop, proposals, session + timedelta(days=2), confirmed=False)
     if phase == "results":
         Proposal.objects.filter(pk=proposals[1].pk).update(
             outcome=Proposal.Outcome.SELECTED,
             official_answer="Le centre prête 10 tablettes à partir de septembre (réponse de démonstration).",
         )
     return workshop
+
+
+def _paper_session(workshop, proposals, session, confirmed):
+    """A tally sheet whose figures pass every check of the form, typed in once or twice."""
+    from participation.paper import Typed, record_entry
+
+    if TallySheet.objects.filter(workshop=workshop, session_date=session).exists():
+        return
+    counts = {p.pk: (number * 5 + 3) % 11 for number, p in enumerate(proposals)}
+    valid = max(max(counts.values()), -(-sum(counts.values()) // workshop.max_supports))
+    typed = Typed(ballots_cast=valid + 3, blank=2, spoilt=1, counts=counts)
+    for _entry in range(2 if confirmed else 1):
+        record_entry(workshop, session, typed, proposals, None)
 
 
 def seed(stdout):
@@ -233,7 +248,7 @@ def _code_lines(workshop, shown):
         VotingCode.objects.bulk_create(objs)
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     code_url = f"{base}/participer/atelier/{workshop.pk}/code/"
-    return [f"Codes de vote de démo pour « {workshop.title} » ({code_url}) :"] + [
+    return [f"Codes de vote de démo pour « {workshop.title} » ({code_url}, ou {base}/vote/) :"] + [
         f"  {format_code(code)}" for code in codes[:shown]
     ]
 

@@ -149,6 +149,15 @@ class OutcomeForm(forms.ModelForm):
 class CodeBatchForm(forms.Form):
     count = forms.IntegerField(label=_("Number of codes"), min_value=1, max_value=400, initial=30)
     batch = forms.CharField(label=_("Batch name"), max_length=80, required=False, help_text=_("e.g. Market, 12 May"))
+    per_page = forms.TypedChoiceField(
+        label=_("Cards per A4 sheet"),
+        choices=[(8, "8"), (10, "10")],
+        coerce=int,
+        initial=8,
+        required=False,
+        empty_value=8,
+        help_text=_("8 cards are larger and easier to read; 10 use less paper."),
+    )
 
 
 class RevokeCodeForm(forms.Form):
@@ -157,23 +166,3 @@ class RevokeCodeForm(forms.Form):
         max_length=20,
         help_text=_("The full code, or only its first four characters."),
     )
-
-
-class TallyForm(forms.Form):
-    session_date = forms.DateField(label=_("Session date"), widget=forms.DateInput(attrs={"type": "date"}))
-
-    def __init__(self, *args, proposals, initial_votes=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.proposals = proposals
-        initial_votes = initial_votes or {}
-        for proposal in proposals:
-            self.fields[f"p{proposal.pk}"] = forms.IntegerField(
-                label=f"{proposal.reference} — {proposal.title}",
-                min_value=0,
-                max_value=100_000,
-                required=False,
-                initial=initial_votes.get(proposal.pk),
-            )
-
-    def votes(self):
-        return {p: self.cleaned_data.get(f"p{p.pk}") for p in self.proposals}

@@ -89,3 +89,18 @@ def tries_left(request, workshop, raw):
     """Wrong codes still checked at once from here for this code (the smallest of the budgets)."""
     now = time.time()
     return max(0, min(counter.free - counter.failures(now) for counter in _counters(request, workshop, raw)))
+
+
+# The short address /vote/ finds the workshop from a code's first characters. An unknown start
+# counts against a per-address budget (the same size as a workshop's), so /vote/ cannot be used to
+# list the lookup ids in use.
+def _short_address_counter(request):
+    return Counter(f"short:{client_ip(request)}", ADDRESS_FREE, ADDRESS_WINDOW, ADDRESS_INTERVAL)
+
+
+def short_address_blocked(request):
+    return _short_address_counter(request).failures(time.time()) >= ADDRESS_FREE
+
+
+def record_short_address_failure(request):
+    _short_address_counter(request).record(time.time())

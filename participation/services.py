@@ -17,7 +17,8 @@ from participation.ballots import (  # noqa: F401 (the views' API)
     forget_code,
     remember_code,
 )
-from participation.models import Ballot, PaperTally, Phase, Proposal, Support, VotingCode
+from participation.models import Ballot, PaperTally, Phase, Proposal, Support, TallySheet, VotingCode
+from participation.paper import paper_figures
 
 
 def with_counts(proposals, workshop_id=None):
@@ -30,11 +31,13 @@ def with_counts(proposals, workshop_id=None):
         return proposals
     if workshop_id is not None:
         online_rows = Support.objects.filter(ballot__workshop_id=workshop_id)
-        paper_rows = PaperTally.objects.filter(proposal__workshop_id=workshop_id)
+        paper_rows = PaperTally.objects.filter(sheet__workshop_id=workshop_id)
     else:
         ids = [p.pk for p in proposals]
         online_rows = Support.objects.filter(proposal_id__in=ids)
         paper_rows = PaperTally.objects.filter(proposal_id__in=ids)
+    # A tally sheet counts once two entries of it agree (participation.paper).
+    paper_rows = paper_rows.filter(sheet__status=TallySheet.Status.CONFIRMED)
     online = dict(online_rows.order_by().values_list("proposal_id").annotate(n=Count("pk")))
     paper = dict(paper_rows.order_by().values_list("proposal_id").annotate(n=Sum("votes")))
     for proposal in proposals:
@@ -140,6 +143,8 @@ def withdraw_support(workshop, proposal, voter):
 
 
 # --- voting codes (guessing limits: participation/guessing.py) ---------------------------------------
+
+
 def code_supports_used(code):
     return Support.objects.filter(ballot__code=code).count()
 
@@ -179,7 +184,7 @@ def workshop_context(workshop, request):
         "code_idle_minutes": CODE_IDLE_SECONDS // 60,
     }
     if phase == Phase.RESULTS:
-        context.update(results_context(proposals))
+        context.update(results_context(proposals, workshop))
     return context
 
 
@@ -208,7 +213,8 @@ def add_links(proposals, workshop):
     return proposals
 
 
-def results_context(ranked):
+def results_context(ranked, workshop):
+    """The chart rows, the totals of supports, and who voted (online voters, paper ballots)."""
     top = max([p.total_count for p in ranked] or [0]) or 1
     bar_height = 36
     rows = []
@@ -228,4 +234,5 @@ def results_context(ranked):
         "chart_height": max(len(ranked), 1) * bar_height,
         "total_online": sum(p.online_count for p in ranked),
         "total_paper": sum(p.paper_count for p in ranked),
+        "figures": paper_figures(workshop),
     }

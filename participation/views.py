@@ -419,5 +419,5 @@ def results(request, pk):
     if context["counts_visible"]:
         ranked = services.ranked_results(workshop)
         context["proposals"] = ranked
-        context.update(services.results_context(ranked))
+        context.update(services.results_context(ranked, workshop))
     return render(request, "participation/results.html", context)

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.permissions import is_any_centre_staff
-from participation import admin_views
+from participation import admin_paper, admin_views
 
 admin_patterns = [
     path("", admin_views.moderation_queue, name="queue"),
@@ -14,7 +14,12 @@ admin_patterns = [
     path("atelier/<int:pk>/codes/", admin_views.generate_codes, name="generate_codes"),
     path("atelier/<int:pk>/codes/revoquer/", admin_views.revoke_code, name="revoke_code"),
     path("atelier/<int:pk>/codes/revoquer-lot/", admin_views.revoke_batch, name="revoke_batch"),
-    path("atelier/<int:pk>/bulletins-papier/", admin_views.tallies, name="tallies"),
+    path("atelier/<int:pk>/bulletins-papier/", admin_paper.tallies, name="tallies"),
+    path("atelier/<int:pk>/bulletins-papier/<str:day>/", admin_paper.tally_sheet, name="tally_sheet"),
+    path("atelier/<int:pk>/bulletins-papier/<str:day>/photo/", admin_paper.tally_photo, name="tally_photo"),
+    path("atelier/<int:pk>/feuilles.csv", admin_paper.tallies_csv, name="tallies_csv"),
+    path("atelier/<int:pk>/bulletin.pdf", admin_paper.ballot_pdf, name="ballot_pdf"),
+    path("atelier/<int:pk>/affiche.pdf", admin_paper.poster_pdf, name="poster_pdf"),
     path("atelier/<int:pk>/resultats.csv", admin_views.results_csv, name="results_csv"),
     path("atelier/<int:pk>/propositions.csv", admin_views.proposals_csv, name="proposals_csv"),
 ]

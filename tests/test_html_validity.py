@@ -150,6 +150,8 @@ def test_participation_pages_are_valid_html(client, demo):
     response = checker.client.post(f"/participer/atelier/{voting.pk}/code/", {"code": "AAAA-BBBB-CC"})
     for problem in html_problems(response.content.decode()):
         checker.problems.append(f"voting code with a wrong code: {problem}")
+    checker.check("short voting address", "/vote/")
+    checker.check("short voting address, not a code", "/vote/", "post", {"code": "pas un code"}, status=400)
     log_in(client, "participante-demo")
     for slug, workshop in workshops.items():
         checker.check(f"workshop {slug}, resident", workshop.url)

@@ -190,6 +190,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Files only staff may see (photos of tally sheets): outside MEDIA_ROOT, so never served under /media/.
+# participation uses STORAGES["private"] when it is defined, this folder otherwise.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 
 # Uploads: refuse big requests early; each form still checks its own limits with a clear message.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

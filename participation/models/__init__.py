@@ -1,6 +1,7 @@
 from .codes import VotingCode, generate_code, normalise_code
 from .proposals import Proposal, ProposalReport, ReferenceCounter
-from .votes import Ballot, PaperTally, Support
+from .tallies import PaperTally, TallyEntry, TallySheet
+from .votes import Ballot, Support
 from .workshops import Phase, WorkshopIndexPage, WorkshopPage
 
 __all__ = [
@@ -11,6 +12,8 @@ __all__ = [
     "ProposalReport",
     "ReferenceCounter",
     "Support",
+    "TallyEntry",
+    "TallySheet",
     "VotingCode",
     "WorkshopIndexPage",
     "WorkshopPage",

@@ -1,10 +1,9 @@
-"""Votes: a ballot per voter (an account or a voting code) per workshop, its supports, and paper tallies."""
+"""Votes: a ballot per voter (an account or a voting code) per workshop and its supports (paper: tallies.py)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 
 class Ballot(models.Model):
@@ -52,34 +51,3 @@ class Support(models.Model):
 
     def __str__(self):
         return f"{self.ballot_id} → {self.proposal_id}"
-
-
-class PaperTally(models.Model):
-    """Paper ballots a proposal received at an in-person session. Corrections are kept in the history."""
-
-    proposal = models.ForeignKey(
-        "participation.Proposal", verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="tallies"
-    )
-    session_date = models.DateField(_("session date"))
-    votes = models.PositiveIntegerField(_("paper ballots"))
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    updated_at = models.DateTimeField(_("updated on"), auto_now=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("paper tally")
-        verbose_name_plural = _("paper tallies")
-        constraints = [
-            models.UniqueConstraint(fields=["proposal", "session_date"], name="participation_tally_per_session")
-        ]
-
-    def __str__(self):
-        return f"{self.proposal_id} {self.session_date}: {self.votes}"

@@ -217,6 +217,10 @@ def test_participation_pages_for_a_resident(page, live_server, demo):
     audit.page.fill("main input[type=text]", "AAAA-BBBB-CC")
     audit.submit_without_browser_validation()
     audit.check("voting-code page with a wrong code")
+    audit.visit("short voting address", "/vote/")
+    audit.page.fill("main input[type=text]", "AAAA-BBBB-CC")
+    audit.submit_without_browser_validation()
+    audit.check("short voting address with a wrong code")
     audit.assert_clean()
 
 

@@ -72,3 +72,15 @@ def proposals(voting_workshop):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+def confirmed_sheet(workshop, session_date, counts, ballots_cast=None, blank=0, spoilt=0, user=None):
+    """A tally sheet typed in twice with the same figures (so it counts), as the staff screen does."""
+    from participation.paper import Typed, record_entry
+
+    if ballots_cast is None:
+        ballots_cast = max(counts.values() or [0]) + blank + spoilt
+    typed = Typed(ballots_cast, blank, spoilt, {p.pk: n for p, n in counts.items()})
+    proposals = list(counts)
+    record_entry(workshop, session_date, typed, proposals, user)
+    return record_entry(workshop, session_date, typed, proposals, user).sheet

@@ -4,6 +4,8 @@ import io
 import re
 
 from django.db import connection
+from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from participation.models import VotingCode
@@ -88,7 +90,11 @@ def test_pdf_sheet_parses_back_with_the_right_codes(client, staff_a, voting_work
     # Each printed code works (and only hashes were stored).
     for shown in printed:
         assert VotingCode.find(voting_workshop, shown) is not None
-    assert f"/participer/atelier/{voting_workshop.pk}/code/" in text.replace("\n", "")
+    # The short address to type, and the closing date, are on the cards.
+    flat = text.replace("\n", " ")
+    assert flat.count("testserver/vote/") == 7
+    closing = date_format(timezone.localtime(voting_workshop.voting_end), "d/m/Y")
+    assert flat.count(closing) == 7
 
 
 def test_staff_of_another_centre_cannot_create_codes(client, staff_b, voting_workshop):

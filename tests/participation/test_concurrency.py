@@ -107,3 +107,26 @@ def test_one_voting_code_used_by_fifty_phones_at_once(centre_a):
     statuses = run_together(work)
     assert all(status in (302, 409) for status in statuses), statuses
     assert Support.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_tally_sheet_typed_in_at_once(centre_a, staff_a):
+    """Many saves of the first entry of a session at once: one sheet, every entry kept, no error page."""
+    from participation.models import TallyEntry, TallySheet
+
+    workshop = make_workshop(centre_a, "voting")
+    proposal = make_proposal(workshop)
+    url = f"/admin/participation/atelier/{workshop.pk}/bulletins-papier/"
+
+    def work(index):
+        client = Client()
+        client.force_login(staff_a)
+        data = {"session_date": "2026-03-14", "ballots_cast": 5, f"p{proposal.pk}": 5}
+        return client.post(url, data).status_code
+
+    statuses = run_together(work)
+    assert statuses == [302] * THREADS, statuses
+    sheet = TallySheet.objects.get()
+    kinds = list(sheet.entries.values_list("kind", flat=True))
+    assert len(kinds) == THREADS and kinds.count(TallyEntry.Kind.FIRST) == 1
+    assert sheet.status == TallySheet.Status.CONFIRMED

@@ -7,7 +7,7 @@ from datetime import date
 
 from participation.models import Ballot, PaperTally, Support, WorkshopPage
 
-from .conftest import make_proposal, make_workshop
+from .conftest import confirmed_sheet, make_proposal, make_workshop
 
 
 def add_supports(workshop, proposal, n):
@@ -35,17 +35,22 @@ def test_totals_combine_online_and_paper_and_rank(client, centre_a, staff_a):
     add_supports(workshop, bancs, 4)
     add_supports(workshop, potager, 2)
     client.force_login(staff_a)
-    # Paper ballots entered for a session, then corrected: the correction replaces, the history keeps both.
+    # A sheet typed in, typed again with a mistake, then a third time like the first: confirmed.
     url = f"/admin/participation/atelier/{workshop.pk}/bulletins-papier/"
-    response = client.post(url, {"session_date": "2026-03-14", f"p{bancs.pk}": 1, f"p{potager.pk}": 5})
+    sheet = {"session_date": "2026-03-14", "ballots_cast": 8, "blank": 1, "spoilt": 1}
+    response = client.post(url, {**sheet, f"p{bancs.pk}": 1, f"p{potager.pk}": 5})
     assert response.status_code == 302
-    client.post(url, {"session_date": "2026-03-14", f"p{bancs.pk}": 1, f"p{potager.pk}": 6})
-    client.post(url, {"session_date": "2026-03-21", f"p{potager.pk}": 1})
-    tally = PaperTally.objects.get(proposal=potager, session_date=date(2026, 3, 14))
+    client.post(url, {**sheet, f"p{bancs.pk}": 1, f"p{potager.pk}": 5})
+    client.post(url, {**sheet, f"p{bancs.pk}": 1, f"p{potager.pk}": 6})
+    client.post(url, {**sheet, f"p{bancs.pk}": 1, f"p{potager.pk}": 6})
+    second = {"session_date": "2026-03-21", "ballots_cast": 1}
+    client.post(url, {**second, f"p{potager.pk}": 1})
+    client.post(url, {**second, f"p{potager.pk}": 1})
+    tally = PaperTally.objects.get(proposal=potager, sheet__session_date=date(2026, 3, 14))
     assert tally.votes == 6 and tally.entered_by == staff_a
     assert [h.votes for h in tally.history.order_by("history_date")] == [5, 6]
     assert all(h.history_user == staff_a for h in tally.history.all())
-    assert "Correction" in client.get(url).text
+    assert "Correction" in client.get(f"{url}2026-03-14/").text
 
     set_phase(workshop, "results")
     client.logout()
@@ -63,6 +68,10 @@ def test_totals_combine_online_and_paper_and_rank(client, centre_a, staff_a):
     assert rows[0][:6] == ["Rang", "Référence", "Titre", "En ligne", "Papier", "Total"]
     assert rows[1][2:6] == ["Un potager", "2", "7", "9"]
     assert rows[2][2:6] == ["Des bancs", "4", "1", "5"]
+    summary = {row[0]: row[1] for row in rows[4:]}
+    assert summary["Votants en ligne"] == "6"
+    assert summary["Bulletins papier déposés"] == "9"
+    assert summary["Bulletins papier blancs"] == "1" and summary["Bulletins papier nuls"] == "1"
 
 
 LEAK = re.compile(r"(?<![\w/.:-])(73|89|162|74|163)(?![\w/:-])")
@@ -77,7 +86,7 @@ def test_hidden_counts_do_not_leak_while_voting(client, centre_a, staff_a, resid
     workshop = make_workshop(centre_a, "voting", title="Le square", slug="le-square")
     proposal = make_proposal(workshop, title="Des bancs")
     add_supports(workshop, proposal, 73)
-    PaperTally.objects.create(proposal=proposal, session_date=date(2026, 3, 14), votes=89)
+    confirmed_sheet(workshop, date(2026, 3, 14), {proposal: 89})
     urls = [
         workshop.url,
         f"/participer/atelier/{workshop.pk}/resultats/",

@@ -100,6 +100,6 @@ def test_moderation_and_tallies_invalidate_the_page_cache(client, centre_a, staf
     assert after_publish > before
     client.post(
         f"/admin/participation/atelier/{workshop.pk}/bulletins-papier/",
-        {"session_date": "2026-03-14", f"p{proposal.pk}": 4},
+        {"session_date": "2026-03-14", "ballots_cast": 4, f"p{proposal.pk}": 4},
     )
     assert page_cache_version() > after_publish
