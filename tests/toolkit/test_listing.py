@@ -120,6 +120,9 @@ def test_unknown_facet_values_are_ignored_with_a_message(client, sample_resource
 @pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "1.5", "%00", "9" * 40])
 def test_malformed_page_numbers_do_not_fail(client, sample_resources, page):
     response = client.get(f"/boite-a-outils/?page={page}")
+    if page == "%00":  # a NUL byte is refused site-wide by home.input_guard, with a French page
+        assert response.status_code == 400 and "caractère de contrôle invisible" in response.text
+        return
     assert response.status_code == 200
     assert len(titles(response)) >= 1
 
