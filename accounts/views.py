@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.emails import sync_allauth_email
 from accounts.forms import DeleteAccountForm, ProfileForm
+from accounts.help_views import help_context
 from accounts.permissions import is_desk_staff
 from accounts.personal_data import erase_all, export_all
 
@@ -39,7 +40,12 @@ def profile(request):
             return redirect("accounts:profile")
     else:
         form = ProfileForm(instance=user)
-    context = {"form": form, "is_desk_staff": is_desk_staff(user), "welcome": "bienvenue" in request.GET}
+    context = {
+        "form": form,
+        "is_desk_staff": is_desk_staff(user),
+        "welcome": "bienvenue" in request.GET,
+        **help_context(user, journal_limit=3),
+    }
     return render(request, "accounts/profile.html", context)
 
 
