@@ -143,7 +143,9 @@ def withdraw(consent, how, by=None, now=None):
     consent.withdrawn_how = how[:120]
     consent.save(update_fields=["withdrawn_at", "withdrawn_how"])
     if by is not None and by.pk != consent.person_id:
-        record_action(by, consent.person, consent.centre, Action.CONSENT_WITHDRAWN, target=", ".join(consent.task_labels()))
+        record_action(
+            by, consent.person, consent.centre, Action.CONSENT_WITHDRAWN, target=", ".join(consent.task_labels())
+        )
     return True
 
 
@@ -173,7 +175,11 @@ def record_action(actor, person, centre, action, target="", *, coalesce=False, n
     if coalesce:
         recent = (
             JournalEntry.objects.filter(
-                person=person, actor=actor, centre=centre, action=action, target=target,
+                person=person,
+                actor=actor,
+                centre=centre,
+                action=action,
+                target=target,
                 last_at__gte=now - timedelta(minutes=COALESCE_MINUTES),
             )  # fmt: skip
             .order_by("-last_at")

@@ -53,9 +53,7 @@ class Consent(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="consents"
     )
-    centre = models.ForeignKey(
-        "home.CentrePage", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+"
-    )
+    centre = models.ForeignKey("home.CentrePage", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
     password_reset = models.BooleanField(Task.PASSWORD_RESET.label, default=False)
     cv_help = models.BooleanField(Task.CV_HELP.label, default=False)
     proposal = models.BooleanField(Task.PROPOSAL.label, default=False)

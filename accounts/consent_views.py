@@ -71,7 +71,9 @@ def consent_new(request):
         if not form.is_valid():
             return render(request, "accounts/consent/choose.html", {**context, "form": form}, status=400)
         confirm = ConsentConfirmForm(initial=form.cleaned_data, centres=centres, person=person, staff=request.user)
-        return render(request, "accounts/consent/confirm.html", {**context, **_summary(form.cleaned_data), "form": confirm})
+        return render(
+            request, "accounts/consent/confirm.html", {**context, **_summary(form.cleaned_data), "form": confirm}
+        )
     form = ConsentConfirmForm(request.POST, centres=centres, person=person, staff=request.user)
     if not form.is_valid():
         chosen = all(key in form.cleaned_data for key in ("centre", "tasks", "days"))
@@ -166,7 +168,5 @@ def consent_withdraw_all(request):
 def centre_journal(request):
     """What the staff's centres did for people: who, which person, what, when."""
     centres = _staff_centres(request.user)
-    entries = list(
-        api.JournalEntry.objects.filter(centre__in=centres).select_related("person")[:JOURNAL_LIMIT]
-    )
+    entries = list(api.JournalEntry.objects.filter(centre__in=centres).select_related("person")[:JOURNAL_LIMIT])
     return render(request, "accounts/consent/centre_journal.html", {"entries": entries, "limit": JOURNAL_LIMIT})

@@ -86,9 +86,7 @@ def _staff_centres(user):
 def _found_context(request, found, centres):
     """What the desk shows about an account found by its exact username: its name only if the centre knows it."""
     known = consent_api.known_people(centres).filter(pk=found.pk).exists()
-    consents = list(
-        consent_api.current_consents().filter(person=found, centre__in=centres).select_related("centre")
-    )
+    consents = list(consent_api.current_consents().filter(person=found, centre__in=centres).select_related("centre"))
     others = consent_api.current_consents().filter(person=found).exclude(centre__in=centres).count()
     pending = consent_api.Consent.objects.pending().filter(person=found).exists()
     return {
@@ -118,8 +116,10 @@ def desk_home(request):
         context["people"] = list(
             consent_api.known_people(centres)
             .filter(
-                Q(display_name__icontains=name) | Q(first_name__icontains=name)
-                | Q(last_name__icontains=name) | Q(username__icontains=name)
+                Q(display_name__icontains=name)
+                | Q(first_name__icontains=name)
+                | Q(last_name__icontains=name)
+                | Q(username__icontains=name)
             )  # fmt: skip
             .only("username", "display_name", "first_name", "last_name")
             .order_by("username")[:30]

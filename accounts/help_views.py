@@ -35,7 +35,9 @@ def my_help(request):
 def my_consent_withdraw(request, pk):
     consent = get_object_or_404(api.Consent, pk=pk, person=request.user)
     api.withdraw(consent, _("by the person, in My account"))
-    messages.success(request, _("Done. The staff of %(centre)s can no longer act for you.") % {"centre": consent.centre.title})
+    messages.success(
+        request, _("Done. The staff of %(centre)s can no longer act for you.") % {"centre": consent.centre.title}
+    )
     return redirect("accounts:help")
 
 
@@ -46,7 +48,9 @@ def my_consent_confirm(request, pk):
     consent = get_object_or_404(api.Consent, pk=pk, person=request.user)
     form = ReceiptCodeForm(request.POST)
     if form.is_valid() and api.confirm_with_code(consent, form.cleaned_data["code"]):
-        messages.success(request, _("Thank you. Your consent to %(centre)s is recorded.") % {"centre": consent.centre.title})
+        messages.success(
+            request, _("Thank you. Your consent to %(centre)s is recorded.") % {"centre": consent.centre.title}
+        )
         return redirect("accounts:help")
     form.add_error(None, _("This code is not right, or it is too old. Nothing has been recorded."))
     context = {**help_context(request.user), "code_form": form, "code_error_for": consent.pk}

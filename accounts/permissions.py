@@ -26,9 +26,11 @@ def reset_centres(staff, target):
     """
     if not is_desk_staff(staff) or not target.is_active or target.pk == staff.pk or is_team_account(target):
         return centres_for_user(staff).none()
-    return centres_with_consent(target, Task.PASSWORD_RESET).filter(
-        pk__in=centres_for_user(staff).values("pk")
-    ).order_by("title")
+    return (
+        centres_with_consent(target, Task.PASSWORD_RESET)
+        .filter(pk__in=centres_for_user(staff).values("pk"))
+        .order_by("title")
+    )
 
 
 def can_reset_password(staff, target):

@@ -9,8 +9,8 @@ from django.test import Client
 
 from accounts import desk
 from accounts.consent import Task
-from tests.consent_helpers import give_consent
 from tests.conftest import PASSWORD, make_user
+from tests.consent_helpers import give_consent
 
 User = get_user_model()
 NEW_PASSWORD = "mon-secret-a-moi-2026"
