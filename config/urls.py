@@ -6,6 +6,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+# Wagtail's images and their renditions: shown on public pages.
+PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -17,10 +20,19 @@ urlpatterns = [
     path("outils/", include("toolkit.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development only, and only the public image folders: CV photos (cv/) and documents are
+    # private and reachable only through their permission-checked views, never through /media/.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:{'|'.join(PUBLIC_MEDIA_FOLDERS)})/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Wagtail's page serving comes last: it catches every other path.
 urlpatterns += [path("", include(wagtail_urls))]
