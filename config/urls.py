@@ -21,18 +21,21 @@ urlpatterns = [
 ]
 
 if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
+    import posixpath
+
+    from django.http import Http404
     from django.urls import re_path
     from django.views.static import serve
 
-    # Development only, and only the public image folders: CV photos (cv/) and documents are
-    # private and reachable only through their permission-checked views, never through /media/.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:{'|'.join(PUBLIC_MEDIA_FOLDERS)})/.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    def public_media(request, path):
+        """Development only, and only the public image folders: CV photos (cv/) and documents are
+        private and reachable only through their permission-checked views, never through /media/."""
+        clean = posixpath.normpath(path).lstrip("/")
+        if clean.split("/", 1)[0] not in PUBLIC_MEDIA_FOLDERS:
+            raise Http404
+        return serve(request, clean, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", public_media)]
 
 # Wagtail's page serving comes last: it catches every other path.
 urlpatterns += [path("", include(wagtail_urls))]
