@@ -62,6 +62,29 @@ def account_data(user):
         "created_at_desk": user.created_by_id is not None,
         "must_change_password": user.must_change_password,
         "groups": sorted(user.groups.values_list("name", flat=True)),
+        "consents": [
+            {
+                "centre": consent.centre.title,
+                "tasks": [task.value for task in consent.tasks],
+                "given_at": consent.given_at,
+                "until": consent.until,
+                "confirmed": consent.get_method_display(),
+                "confirmed_at": consent.confirmed_at,
+                "withdrawn_at": consent.withdrawn_at,
+            }
+            for consent in user.consents.select_related("centre")
+        ],
+        "staff_journal": [
+            {
+                "at": entry.last_at,
+                "staff": entry.actor_name,
+                "centre": entry.centre_name,
+                "action": entry.action,
+                "about": entry.target,
+                "times": entry.times,
+            }  # fmt: skip
+            for entry in user.journal.all()
+        ],
     }
 
 

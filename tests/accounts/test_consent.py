@@ -392,3 +392,14 @@ def test_team_account_password_untouched(staff_client, staff_b):
     assert staff_client.post(reset_url(staff_b)).status_code == 403
     staff_b.refresh_from_db()
     assert staff_b.check_password(PASSWORD)
+
+
+def test_data_export_includes_consents_and_journal(client, resident, centre_a, staff_a):
+    import json
+
+    give_consent(resident, centre_a, Task.CV_HELP, by=staff_a)
+    client.force_login(resident)
+    account = json.loads(client.get("/compte/mes-donnees/telecharger/").content)["account"]
+    assert account["consents"][0]["centre"] == "Centre social Belencontre"
+    assert account["consents"][0]["tasks"] == ["cv_help"]
+    assert account["staff_journal"][0]["action"] == "consent_given"
