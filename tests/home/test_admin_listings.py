@@ -6,7 +6,6 @@ must never see the marker, while they do see their own centre's items. Reports a
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import override_settings
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -183,7 +182,6 @@ def test_toolkit_centre_history_and_usage_follow_the_edit_rule(client, staff_a, 
     assert client.get(f"{base}/history/{centre.pk}/").status_code == 200
 
 
-@override_settings(DEBUG=True)
 def test_dev_media_route_never_serves_private_files(client, settings, tmp_path):
     import importlib
 
@@ -191,6 +189,7 @@ def test_dev_media_route_never_serves_private_files(client, settings, tmp_path):
 
     import config.urls
 
+    settings.DEBUG = True
     settings.MEDIA_ROOT = str(tmp_path)
     for folder in ("cv/photos", "documents", "original_images"):
         (tmp_path / folder).mkdir(parents=True)
