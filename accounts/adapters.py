@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from accounts.consent import end_first_password_consents
 from home.models import NetworkSettings
 
 
@@ -56,7 +57,9 @@ class AccountAdapter(DefaultAccountAdapter):
         """Every password chosen by the person (change, set, reset by email) ends the "must change" state."""
         user.set_password(password)
         user.must_change_password = False
+        user.temporary_password_expires_at = None
         user.save()
+        end_first_password_consents(user)
 
     def get_login_redirect_url(self, request):
         if getattr(request.user, "must_change_password", False):

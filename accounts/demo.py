@@ -20,10 +20,20 @@ def _user(username, password, **extra):
     return user
 
 
+def _first_password_consent(person):
+    """Made at Belencontre's desk: Belencontre may reprint the card until Karim chooses a password."""
+    from accounts.consent import Method, Task, grant
+    from home.models import CentrePage
+
+    centre = CentrePage.objects.filter(slug="belencontre").first()
+    if centre is not None and not person.consents.exists():
+        grant(person, centre, [Task.PASSWORD_RESET], days=365, method=Method.ACCOUNT_CREATED, recorded_by=None)
+
+
 def seed(stdout):
     User = get_user_model()
     _user(RESIDENT[0], RESIDENT[1], display_name="Samia (démo)")
-    _user(
+    karim = _user(
         DESK_RESIDENT[0],
         DESK_RESIDENT[1],
         display_name="Karim (démo)",
@@ -40,6 +50,7 @@ def seed(stdout):
             verified_by=User.objects.filter(username=DESK_STAFF).first(),
             document=ResidentVerification.Document.KNOWN_TO_TEAM,
         )
+    _first_password_consent(karim)
     return [
         "Habitants de démonstration (personnes inventées) :",
         f"  habitante sans e-mail, non vérifiée : {RESIDENT[0]} ({RESIDENT[1]})",

@@ -6,6 +6,7 @@ from allauth.utils import set_form_field_order
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 User = get_user_model()
@@ -33,6 +34,25 @@ class LoginForm(allauth_forms.LoginForm):
         if "remember" in self.fields:
             self.fields["remember"].label = _("Stay logged in on this device")
             self.fields["remember"].help_text = _("Do not tick this on a shared computer, for example at the centre.")
+
+    def clean(self):
+        cleaned = super().clean()
+        user = getattr(self, "user", None)
+        if user is not None and first_password_expired(user):
+            raise forms.ValidationError(FIRST_PASSWORD_EXPIRED)
+        return cleaned
+
+
+def first_password_expired(user, now=None):
+    """A desk card's first password stops working after `ACCOUNTS_FIRST_PASSWORD_DAYS` days."""
+    expires = getattr(user, "temporary_password_expires_at", None)
+    return bool(user.must_change_password and expires and expires <= (now or timezone.now()))
+
+
+FIRST_PASSWORD_EXPIRED = _(
+    "The first password of this card has expired. Ask the staff of a social centre for a new card, "
+    "or use “Forgotten password” if your account has an email address."
+)
 
 
 class SignupForm(allauth_forms.SignupForm):
@@ -216,3 +236,13 @@ class FindAccountForm(forms.Form):
         if "@" in value:
             query = User.objects.filter(email__iexact=value) | query
         return query.filter(is_active=True).first()
+
+
+class ResetCentreForm(forms.Form):
+    """The centre printed on a reset card: one of the centres the person gave consent to."""
+
+    centre = forms.ModelChoiceField(queryset=None, required=False)
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres

@@ -6,9 +6,13 @@ The change page itself explains why (see account/password_change.html).
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from accounts.forms import FIRST_PASSWORD_EXPIRED, first_password_expired
 
 
 class MustChangePasswordMiddleware:
@@ -19,6 +23,11 @@ class MustChangePasswordMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.must_change_password:
+            if first_password_expired(user):
+                # A session opened before the expiry does not outlive it.
+                logout(request)
+                messages.error(request, FIRST_PASSWORD_EXPIRED)
+                return redirect("account_login")
             allowed = (reverse("account_change_password"), reverse("account_logout"))
             if request.path not in allowed and not request.path.startswith(self.always_allowed):
                 return redirect("account_change_password")

@@ -18,6 +18,12 @@ class User(AbstractUser):
         default=False,
         help_text=_("Set for accounts created at the desk: the first password is temporary."),
     )
+    temporary_password_expires_at = models.DateTimeField(
+        _("first password valid until"),
+        null=True,
+        blank=True,
+        help_text=_("A first password printed at the desk stops working after this date."),
+    )
     created_by = models.ForeignKey(
         "self",
         verbose_name=_("created by"),
@@ -53,4 +59,6 @@ class User(AbstractUser):
 
 
 # Kept in its own module (desk verification of residents); imported here so Django registers it.
+# Consent and journal live in their own module; imported here so Django finds the models.
+from accounts.consent_models import Consent, JournalEntry  # noqa: E402, F401
 from accounts.verification_models import ResidentVerification  # noqa: E402, F401

@@ -3,7 +3,8 @@
 Staff of a centre are known only through Wagtail page permissions (`home.permissions`).
 """
 
-from home.permissions import is_any_centre_staff
+from accounts.consent import Task, centres_with_consent
+from home.permissions import centres_for_user, is_any_centre_staff
 
 
 def is_desk_staff(user):
@@ -18,11 +19,19 @@ def is_team_account(user):
     return user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
 
 
-def can_reset_password(staff, target):
-    """Desk staff may give a new first password to any resident account, not to a team account.
+def reset_centres(staff, target):
+    """The staff member's centres to which the person gave a current consent for a new password.
 
-    Residents go to whichever centre is open or nearest, so any centre's desk can help them,
-    whoever created their account; the person must be there in person and tell their username.
     Team accounts are excluded so that a desk reset can never take over an admin account.
     """
-    return is_desk_staff(staff) and target.is_active and target.pk != staff.pk and not is_team_account(target)
+    if not is_desk_staff(staff) or not target.is_active or target.pk == staff.pk or is_team_account(target):
+        return centres_for_user(staff).none()
+    return (
+        centres_with_consent(target, Task.PASSWORD_RESET)
+        .filter(pk__in=centres_for_user(staff).values("pk"))
+        .order_by("title")
+    )
+
+
+def can_reset_password(staff, target):
+    return reset_centres(staff, target).exists()

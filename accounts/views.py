@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.emails import sync_allauth_email
 from accounts.forms import DeleteAccountForm, ProfileForm
+from accounts.help_views import help_context
 from accounts.permissions import is_desk_staff
 from accounts.personal_data import erase_all, export_all
 
@@ -39,7 +40,12 @@ def profile(request):
             return redirect("accounts:profile")
     else:
         form = ProfileForm(instance=user)
-    context = {"form": form, "is_desk_staff": is_desk_staff(user), "welcome": "bienvenue" in request.GET}
+    context = {
+        "form": form,
+        "is_desk_staff": is_desk_staff(user),
+        "welcome": "bienvenue" in request.GET,
+        **help_context(user, journal_limit=3),
+    }
     return render(request, "accounts/profile.html", context)
 
 
@@ -56,6 +62,29 @@ def account_data(user):
         "created_at_desk": user.created_by_id is not None,
         "must_change_password": user.must_change_password,
         "groups": sorted(user.groups.values_list("name", flat=True)),
+        "consents": [
+            {
+                "centre": consent.centre.title,
+                "tasks": [task.value for task in consent.tasks],
+                "given_at": consent.given_at,
+                "until": consent.until,
+                "confirmed": consent.get_method_display(),
+                "confirmed_at": consent.confirmed_at,
+                "withdrawn_at": consent.withdrawn_at,
+            }
+            for consent in user.consents.select_related("centre")
+        ],
+        "staff_journal": [
+            {
+                "at": entry.last_at,
+                "staff": entry.actor_name,
+                "centre": entry.centre_name,
+                "action": entry.action,
+                "about": entry.target,
+                "times": entry.times,
+            }  # fmt: skip
+            for entry in user.journal.all()
+        ],
     }
 
 

@@ -8,6 +8,8 @@ from home import views as home_views
 
 # Django's own 400 view re-reads the body through the CSRF check: a body that failed once fails again.
 handler400 = "home.views.bad_request"
+# Wagtail's images and their renditions: shown on public pages.
+PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,10 +23,22 @@ urlpatterns = [
     path("outils/", include("toolkit.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
+    import posixpath
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from django.http import Http404
+    from django.urls import re_path
+    from django.views.static import serve
+
+    def public_media(request, path):
+        """Development only, and only the public image folders: CV photos (cv/) and documents are
+        private and reachable only through their permission-checked views, never through /media/."""
+        clean = posixpath.normpath(path).lstrip("/")
+        if clean.split("/", 1)[0] not in PUBLIC_MEDIA_FOLDERS:
+            raise Http404
+        return serve(request, clean, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", public_media)]
 
 # Wagtail's page serving comes last: it catches every other path.
 urlpatterns += [path("", include(wagtail_urls))]

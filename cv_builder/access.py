@@ -1,15 +1,50 @@
-"""Who may see a CV: its owner, and staff of a centre the owner shared it with. Everyone else gets 404."""
+"""Who may see a CV: its owner, and staff of a centre the CV is shared with, under the owner's consent.
 
+- Staff may open *and edit* a shared CV only while the owner has a current consent for the task
+  "CV help" (`accounts.consent.Task.CV_HELP`) to that centre.
+- A share the owner made themself, in "Share", counts as the owner's consent for *viewing*
+  (this is how shares made before consents existed keep working): staff of that centre may read
+  the CV, its PDF, photo and history, but not change it without a current consent.
+- A share made by staff (a CV started at the desk) gives nothing without a current consent.
+
+Everyone else gets 404 (never 403: no leak). Edits are the unsafe HTTP methods (POST...).
+"""
+
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
+from accounts.consent import Task, current_consents
 from home.permissions import centres_for_user
 
-from .models import CV
+from .models import CV, CentreShare
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-def can_staff_access(user, cv):
-    """True when the user is staff (Wagtail page permissions) of a centre the CV is shared with."""
-    return cv.centre_shares.filter(centre__in=centres_for_user(user).values("pk")).exists()
+def staff_shares(user, cvs=None):
+    """Centre shares the user is staff for, each annotated with `has_consent` (a current "CV help" consent)."""
+    consent = current_consents(Task.CV_HELP).filter(person=OuterRef("cv__owner"), centre=OuterRef("centre"))
+    shares = CentreShare.objects.filter(centre__in=centres_for_user(user).values("pk")).annotate(
+        has_consent=Exists(consent)
+    )
+    return shares if cvs is None else shares.filter(cv__in=cvs)
+
+
+def staff_access(user, cv):
+    """(centre through which the user may view the CV, whether they may also edit it); (None, False) if neither."""
+    shares = list(staff_shares(user).filter(cv=cv).select_related("centre").order_by("pk"))
+    for share in shares:
+        if share.has_consent:
+            return share.centre, True
+    for share in shares:
+        if share.shared_by_id == cv.owner_id:
+            return share.centre, False
+    return None, False
+
+
+def can_staff_access(user, cv, *, edit=False):
+    centre, can_edit = staff_access(user, cv)
+    return can_edit if edit else centre is not None
 
 
 def get_cv(request, pk, *, owner_only=False, deleted=False):
@@ -23,8 +58,14 @@ def get_cv(request, pk, *, owner_only=False, deleted=False):
         raise Http404
     if cv.owner_id == user.pk:
         cv.viewer_is_owner = True
+        cv.viewer_can_edit = True
         return cv
-    if owner_only or not can_staff_access(user, cv):
+    if owner_only:
+        raise Http404
+    centre, can_edit = staff_access(user, cv)
+    if centre is None or (request.method not in SAFE_METHODS and not can_edit):
         raise Http404
     cv.viewer_is_owner = False
+    cv.viewer_centre = centre
+    cv.viewer_can_edit = can_edit
     return cv

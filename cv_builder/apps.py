@@ -12,3 +12,7 @@ class CvBuilderConfig(AppConfig):
         from .personal_data import erase_cvs, export_cvs
 
         register("cv_builder", export=export_cvs, erase=erase_cvs)
+
+        from .assistance_journal import connect
+
+        connect()

@@ -7,6 +7,7 @@ import copy
 
 from django.contrib.auth import get_user_model
 
+from accounts.consent import Method, Task, grant, has_consent
 from home.models import CentrePage
 
 from .models import CV, CentreShare
@@ -128,9 +129,11 @@ def seed(stdout):
         cv.save()
     centre = CentrePage.objects.filter(slug="belencontre").first()
     if centre is not None:
-        CentreShare.objects.get_or_create(cv=cv, centre=centre)
+        CentreShare.objects.get_or_create(cv=cv, centre=centre, defaults={"shared_by": user})
+        if not has_consent(user, centre, Task.CV_HELP):
+            grant(user, centre, [Task.CV_HELP], days=365, method=Method.STAFF_ATTESTED, recorded_by=None)
     return [
         "CV (démo) :",
         f"  demandeuse d'emploi : {USERNAME} / {PASSWORD} — CV à /mon-cv/{cv.pk}/",
-        "  CV partagé avec l'équipe de Belencontre (equipe-belencontre).",
+        "  CV partagé avec l'équipe de Belencontre (equipe-belencontre), avec son accord pour l'aide au CV.",
     ]

@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from home import admin_scope
 from home.page_cache import serve_with_page_cache
 
 
@@ -8,3 +9,9 @@ from home.page_cache import serve_with_page_cache
 @hooks.register("on_serve_page", order=100)
 def anonymous_page_cache(serve):
     return serve_with_page_cache(serve)
+
+
+# No cross-centre listings in the admin (see home/admin_scope.py). Run after Wagtail's own hooks.
+hooks.register("construct_admin_api", admin_scope.scope_admin_api, order=100)
+hooks.register("construct_page_chooser_queryset", admin_scope.scope_page_chooser)
+hooks.register("construct_reports_menu", admin_scope.network_reports_only)

@@ -19,11 +19,11 @@ from participation.forms import (
     CodeBatchForm,
     ModerationForm,
     OutcomeForm,
-    PaperProposalForm,
     RevokeCodeForm,
 )
 from participation.models import Proposal, TallySheet, VotingCode, WorkshopPage
 from participation.models.codes import normalise_code
+from participation.on_behalf import OnBehalfProposalForm, journal_proposal
 from participation.reports import dismiss_reports, open_reports_q
 
 STATUS_FILTERS = {
@@ -212,23 +212,30 @@ def workshop_admin(request, pk):
 def paper_proposal(request, pk):
     workshop = _staff_workshop(request, pk)
     if request.method == "POST":
-        form = PaperProposalForm(request.POST, request.FILES)
+        form = OnBehalfProposalForm(request.POST, request.FILES, centre=workshop.centre or workshop.find_centre())
         if form.is_valid():
             proposal = form.save(commit=False)
             proposal.workshop = workshop
             proposal.on_paper = True
             proposal.entered_by = request.user
             proposal._history_user = request.user
-            proposal.save()
+            person = form.cleaned_data.get("account")
+            if person is not None:
+                proposal.author = person
+            with transaction.atomic():
+                proposal.save()
+                if person is not None:
+                    journal_proposal(request.user, proposal, person, form.centre)
             messages.success(request, _("Paper proposal saved with reference %(ref)s.") % {"ref": proposal.reference})
             return redirect("participation_admin:proposal", pk=proposal.pk)
     else:
-        form = PaperProposalForm()
+        form = OnBehalfProposalForm(centre=workshop.centre or workshop.find_centre())
+    status = 200 if request.method != "POST" else 403 if form.consent_refused else 400
     return render(
         request,
         "participation/admin/form.html",
         {"page_title": _("Type in a paper proposal"), "workshop": workshop, "form": form, "multipart": True},
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 

@@ -243,4 +243,36 @@ def test_trust_pages_are_valid_html(client, demo):
     restriction = PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
     checker.check("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", status=403)
+
+def test_consent_pages_are_valid_html(client, demo):
+    import re
+
+    from accounts.consent import Action, JournalEntry
+    from home.models import CentrePage
+
+    checker = Checker(client)
+    log_in(client, "equipe-belencontre")
+    centre = CentrePage.objects.get(slug="belencontre")
+    checker.check("desk: found account with consent", "/compte/accueil/?q=karim-demo")
+    checker.check("desk: name search", "/compte/accueil/?name=karim")
+    checker.check("desk: name search with errors", "/compte/accueil/?name=k")
+    new = "/compte/accueil/consentement/nouveau/"
+    checker.check("consent: choose", f"{new}?account=habitante-demo")
+    base = {"account": "habitante-demo", "centre": centre.pk, "tasks": ["cv_help"], "days": 90}
+    checker.check("consent: choose with errors", new, "post", {"account": "habitante-demo", "step": "review"}, 400)
+    checker.check("consent: read and confirm", new, "post", {**base, "step": "review"})
+    checker.check("consent: confirm with errors", new, "post", {**base, "step": "confirm", "method": "password"}, 400)
+    response = client.post(new, {**base, "step": "confirm", "method": "receipt_code"})
+    receipt = checker.check("consent: receipt waiting for the code", response["Location"])
+    code = re.search(r'id="receipt-code">(\d{6})<', receipt.content.decode())[1]
+    confirm = response["Location"].replace("/recu/", "/confirmer/")
+    checker.check("consent: wrong code", confirm, "post", {"code": "1"}, 400)
+    client.post(confirm, {"code": code})
+    checker.check("consent: receipt", response["Location"])
+    checker.check("desk journal", "/compte/accueil/journal/")
+    checker.check("CV accompaniment with a person", "/mon-cv/accompagnement/?q=demo")
+    log_in(client, "habitante-demo")
+    assert JournalEntry.objects.filter(person__username="habitante-demo", action=Action.CONSENT_GIVEN).exists()
+    checker.check("Mon compte with journal", "/compte/")
+    checker.check("help from the staff", "/compte/aide/")
     checker.assert_valid()

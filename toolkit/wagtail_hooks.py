@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
@@ -66,6 +67,22 @@ class ScopedDeleteView(ScopedQuerysetMixin, DeleteView):
     pass
 
 
+class ScopedObjectMixin:
+    """History and usage of one record follow the same rule as its edit view: others get a 404."""
+
+    def get_base_object_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        return policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
 class JoinRequestViewSet(ModelViewSet):
     model = JoinRequest
     name = "toolkit_join_requests"
@@ -95,6 +112,8 @@ class NeighbouringCentreViewSet(ModelViewSet):
     index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
     edit_handler = ObjectList(
         [
             FieldPanel("name"),
@@ -122,6 +141,8 @@ class AdoptionViewSet(ModelViewSet):
     index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("centre"), FieldPanel("resource")]),

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.MustChangePasswordMiddleware",
     "accounts.middleware.AdminLoginMiddleware",
+    "home.admin_scope.NetworkReportsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: serves anonymous visitors' cached pages before URL routing (see home/page_cache.py).

@@ -8,7 +8,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from accounts import desk
+from accounts.consent import Task
 from tests.conftest import PASSWORD, make_user
+from tests.consent_helpers import give_consent
 
 User = get_user_model()
 NEW_PASSWORD = "mon-secret-a-moi-2026"
@@ -164,7 +166,8 @@ def test_password_reset_by_email_also_clears_the_flag(client, db):
     assert not user.must_change_password
 
 
-def test_staff_resets_a_residents_password_to_a_new_card(staff_client, resident):
+def test_staff_resets_a_residents_password_to_a_new_card(staff_client, resident, centre_a):
+    give_consent(resident, centre_a, Task.PASSWORD_RESET)
     page = staff_client.get("/compte/accueil/", {"q": "HABITANTE"})
     assert "habitante" in page.text
     assert "Créer un nouveau mot de passe et imprimer la carte" in page.text
@@ -237,6 +240,8 @@ def test_a_username_taken_meanwhile_gives_a_french_error_not_a_500(staff_client,
 def test_a_superuser_chooses_the_centre_printed_on_a_reset_card(client, superuser, resident, centre_a, centre_b):
     centre_b.phone = "03 20 99 99 99"
     centre_b.save()
+    give_consent(resident, centre_a, Task.PASSWORD_RESET)
+    give_consent(resident, centre_b, Task.PASSWORD_RESET)
     client.force_login(superuser)
     page = client.get("/compte/accueil/", {"q": "habitante"})
     assert 'name="centre"' in page.text

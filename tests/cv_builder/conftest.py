@@ -1,6 +1,8 @@
 import pytest
 
+from accounts.consent import Task
 from cv_builder.models import CV, CentreShare
+from tests.consent_helpers import give_consent
 
 FULL_DATA = {
     "basics": {
@@ -46,7 +48,9 @@ def cv(resident):
 
 @pytest.fixture
 def shared_cv(cv, centre_a):
-    CentreShare.objects.create(cv=cv, centre=centre_a)
+    """Shared by its owner with centre A, whose staff the owner also gave consent for help with the CV."""
+    CentreShare.objects.create(cv=cv, centre=centre_a, shared_by=cv.owner)
+    give_consent(cv.owner, centre_a, Task.CV_HELP)
     return cv
 
 

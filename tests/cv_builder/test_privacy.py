@@ -47,7 +47,7 @@ def owner_only_urls(cv, link_id, share_id):
 
 @pytest.fixture
 def setup(cv, centre_a):
-    share = CentreShare.objects.create(cv=cv, centre=centre_a)
+    share = CentreShare.objects.create(cv=cv, centre=centre_a, shared_by=cv.owner)  # the owner's own share: view
     link = ShareLink.objects.create(cv=cv, expires_at=timezone.now() + timedelta(days=3))
     history_id = cv.history.first().history_id
     return cv, history_id, link.pk, share.pk

@@ -8,7 +8,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.consent import Task
 from cv_builder.models import CV, CentreShare, ShareLink
+from tests.consent_helpers import give_consent
 
 from .helpers import section_post, section_url
 
@@ -83,6 +85,10 @@ def test_owner_shares_with_a_centre_whose_staff_can_edit(owner_client, client, c
     page = client.get(reverse("cv_builder:detail", args=[cv.pk])).content.decode()
     assert "Vous aidez Samia" in page
     data = section_post(cv.version, entries=[{"name": "Couture"}])
+    # The owner's share lets staff read; changing it needs the owner's consent for help with the CV.
+    assert client.post(section_url(cv, "centres-interet"), data).status_code == 404
+    assert CV.objects.get(pk=cv.pk).data["interests"] != [{"name": "Couture"}]
+    give_consent(cv.owner, centre_a, Task.CV_HELP)
     assert client.post(section_url(cv, "centres-interet"), data).status_code == 302
     assert CV.objects.get(pk=cv.pk).data["interests"] == [{"name": "Couture"}]
     client.force_login(staff_b)
@@ -99,6 +105,7 @@ def test_staff_starts_a_cv_for_an_assisted_account(client, staff_a, centre_a, st
     person = get_user_model().objects.create_user(
         username="nadia59", password="x-temporaire-1", first_name="Nadia", last_name="Roussel", created_by=staff_a
     )
+    give_consent(person, centre_a, Task.CV_HELP)
     client.force_login(staff_a)
     page = client.get(reverse("cv_builder:staff")).content.decode()
     assert "CV accompagnés" in page and "nadia59" in page and "Commencer un CV" in page
@@ -113,7 +120,9 @@ def test_staff_starts_a_cv_for_an_assisted_account(client, staff_a, centre_a, st
     # Search by username works too; another centre's staff cannot start a CV for my centre.
     assert "nadia59" in client.get(reverse("cv_builder:staff") + "?q=NADIA59").content.decode()
     client.force_login(staff_b)
-    client.post(reverse("cv_builder:staff_start"), {"person": person.pk, "centre": centre_a.pk})
+    assert (
+        client.post(reverse("cv_builder:staff_start"), {"person": person.pk, "centre": centre_a.pk}).status_code == 400
+    )
     assert CV.objects.filter(owner=person).count() == 1
 
 

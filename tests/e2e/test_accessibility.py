@@ -332,4 +332,24 @@ def test_trust_pages(page, live_server, demo):
     restriction = PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
     audit.visit("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", expect_status=403)
+
+def test_consent_pages(page, live_server, demo):
+    audit = Audit(page, live_server)
+    audit.log_in(*STAFF)
+    audit.visit("desk: found account with consents", "/compte/accueil/?q=karim-demo")
+    audit.visit("consent: choose", "/compte/accueil/consentement/nouveau/?account=participante-demo")
+    audit.page.check("input[name=tasks][value=cv_help]")
+    with audit.page.expect_navigation():
+        audit.page.click("main form[method=post] button[type=submit]")
+    audit.check("consent: read and confirm")
+    audit.page.check("input[value=staff_attested]")
+    audit.page.check("input[name=attest]")
+    with audit.page.expect_navigation():
+        audit.page.click("main form[method=post] button[type=submit]")
+    assert "/recu/" in audit.page.url
+    audit.check("consent: receipt")
+    audit.visit("desk journal", "/compte/accueil/journal/")
+    audit.page.context.clear_cookies()
+    audit.log_in(*JOBSEEKER)
+    audit.visit("help from the staff", "/compte/aide/")
     audit.assert_clean()
