@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from home.pdf import pdf_response
-
 from ..access import get_cv
 from ..documents import process_photo
 from ..forms import COMMON_SKILLS, PhotoForm, SettingsForm
@@ -19,7 +17,7 @@ from ..models import CV
 from ..models.cv import TEMPLATE_CHOICES
 from ..resume import validate_resume
 from ..sections import SECTIONS, SECTIONS_BY_SLUG, read_post
-from .common import document_context, editor_nav, file_stem, pdf_context
+from .common import cv_pdf_response, document_context, editor_nav
 
 TEMPLATE_NAMES = {value for value, _label in TEMPLATE_CHOICES}
 
@@ -227,4 +225,4 @@ def cv_pdf(request, pk):
     template = request.GET.get("modele", cv.template)
     if template not in TEMPLATE_NAMES:
         template = cv.template
-    return pdf_response(f"cv_builder/pdf/{template}.html", pdf_context(cv, template), f"{file_stem(cv)}.pdf", request)
+    return cv_pdf_response(cv, template, request)

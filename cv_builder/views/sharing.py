@@ -12,12 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.models import CentrePage
-from home.pdf import pdf_response
 
 from ..access import get_cv
 from ..forms import CentreShareForm, ShareLinkForm
 from ..models import CentreShare, ShareLink
-from .common import document_context, file_stem, not_found, pdf_context
+from .common import cv_pdf_response, document_context, not_found
 
 
 def _centres():
@@ -118,11 +117,7 @@ def shared_pdf(request, token):
     link, gone = _link_or_page(request, token)
     if gone:
         return _private(gone)
-    return _private(
-        pdf_response(
-            f"cv_builder/pdf/{link.cv.template}.html", pdf_context(link.cv), f"{file_stem(link.cv)}.pdf", request
-        )
-    )
+    return _private(cv_pdf_response(link.cv, link.cv.template, request))
 
 
 def shared_photo(request, token):
