@@ -4,6 +4,7 @@ interests."""
 from .. import forms as f
 from .base import ListSection, Section, clean, dates_from_form, dates_to_form
 
+
 class IdentitySection(Section):
     basics_keys = ("name", "phone", "email", "location")
 

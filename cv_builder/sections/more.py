@@ -1,6 +1,5 @@
 """The optional steps: every other JSON Resume section, so nothing an import brought is kept out of sight."""
 
-from .. import more_forms as m
 from ..resume import display_cv_date
 from .base import ListSection, Section, clean, dates_from_form, dates_to_form
 
