@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..access import get_cv
+from ..conflict import differences
 from ..documents import process_photo
 from ..forms import COMMON_SKILLS, PhotoForm, SettingsForm
 from ..models import CV
@@ -167,8 +168,7 @@ def _conflict(request, cv, section, form, formset, new_data, htmx):
         **editor_nav(cv),
         "cv": cv,
         "section": section,
-        "saved_doc": cv.data,
-        "mine_doc": new_data,
+        "differences": differences(section, new_data, cv.data) if new_data is not None else None,
         "mine_values": mine_values,
         "posted": posted,
         "version": cv.version,
