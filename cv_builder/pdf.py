@@ -11,7 +11,7 @@ from home.pdf import render_document
 
 MIN_LAST_PAGE_LINES = 6
 FITS = ("", "tight", "tighter")
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 MAX_PAGES_ADVISED = 2
 
 
@@ -22,7 +22,7 @@ def text_lines(page):
     while stack:
         box = stack.pop()
         if isinstance(box, boxes.LineBox):
-            if any(isinstance(child, boxes.TextBox) or isinstance(child, boxes.InlineBox) for child in box.children):
+            if any(isinstance(child, boxes.TextBox | boxes.InlineBox) for child in box.children):
                 count += 1
             continue
         stack.extend(getattr(box, "children", ()))
