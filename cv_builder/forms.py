@@ -112,6 +112,15 @@ class ExtraKeysField(forms.CharField):
 
 class EntryForm(forms.Form):
     extra = ExtraKeysField()
+    hide = forms.BooleanField(
+        label=_("Hide on this CV"),
+        required=False,
+        help_text=_("The entry stays saved here but is not shown or printed. Untick to show it again."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hide"] = self.fields.pop("hide")  # last, after the entry's own fields
 
 
 class IdentityForm(forms.Form):

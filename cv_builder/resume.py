@@ -24,6 +24,7 @@ MAX_ITEMS = 100
 
 DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 FRENCH_MONTH_RE = re.compile(r"^(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
+FRENCH_DAY_RE = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
 ONGOING = "en cours"
 ONGOING_WORDS = {"en cours", "en-cours", "encours", "aujourd'hui", "aujourd’hui", "actuel", "actuellement"}
 
@@ -91,6 +92,9 @@ def parse_cv_date(value, allow_ongoing=True):
     match = FRENCH_MONTH_RE.match(text)
     if match:
         text = f"{match['year']}-{int(match['month']):02d}"
+    match = FRENCH_DAY_RE.match(text)
+    if match:
+        text = f"{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}"
     match = DATE_RE.match(text)
     if not match:
         raise ValidationError(
@@ -107,3 +111,11 @@ def parse_cv_date(value, allow_ongoing=True):
     if match["day"] is not None and not 1 <= int(match["day"]) <= 31:
         raise ValidationError(_("The day %(day)s does not exist.") % {"day": match["day"]}, code="day")
     return text
+
+
+def display_cv_date(value):
+    """The way people type a date in France: '2024-03' → '03/2024', '2024-03-15' → '15/03/2024', '2024' stays."""
+    if not value:
+        return ""
+    parts = str(value).split("-")
+    return "/".join(reversed(parts))

@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/effacer/", views.cv_erase, name="erase"),
     path("<int:pk>/apercu/", views.cv_preview, name="preview"),
     path("<int:pk>/pdf/", views.cv_pdf, name="pdf"),
+    path("<int:pk>/longueur/", views.cv_length, name="length"),
     path("<int:pk>/json/", views.cv_json, name="json"),
     path("<int:pk>/photo/", views.cv_photo, name="photo"),
     path("<int:pk>/historique/", views.cv_history, name="history"),

@@ -50,6 +50,12 @@ def _fetcher():
     return _per_thread.fetcher
 
 
+def render_document(template_name, context, request=None):
+    """The laid-out WeasyPrint document (pages known, PDF not written yet): for callers that check the layout."""
+    html = render_to_string(template_name, context, request=request)
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=_fetcher()).render()
+
+
 def render_pdf(template_name, context, request=None):
     """PDF bytes of a Django template rendered with `context`."""
     html = render_to_string(template_name, context, request=request)

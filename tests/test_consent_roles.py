@@ -5,9 +5,13 @@ For each URL, the person has given consent to nobody, or only to centre B: staff
 journal shows it.
 """
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.consent import Action, JournalEntry, Task
 from cv_builder.models import CV, CentreShare
@@ -140,10 +144,12 @@ def test_cv_edit(staff, person, consent_to, desk_cv, centre_a):
         assert desk_cv.data["interests"] == [{"name": "Couture"}]
         entry = journal(person, Action.CV_EDITED).get()
         assert entry.centre == centre_a and entry.target == "CV de Nadia"
-        # Autosaves of the same CV within half an hour share one line.
-        staff.post(
-            section_url(desk_cv, "centres-interet"), section_post(desk_cv.version, entries=[{"name": "Cuisine"}])
-        )
+        # Autosaves of the same CV within half an hour share one line (11 minutes later: a new version of
+        # the step, since one person's saves of a step 10 minutes apart are grouped into one version).
+        with time_machine.travel(timezone.now() + timedelta(minutes=11), tick=False):
+            staff.post(
+                section_url(desk_cv, "centres-interet"), section_post(desk_cv.version, entries=[{"name": "Cuisine"}])
+            )
         assert journal(person, Action.CV_EDITED).get().times == 2
     else:
         assert response.status_code == 404

@@ -125,10 +125,18 @@ def cv_restore(request, pk):
     return redirect("cv_builder:detail", pk=cv.pk)
 
 
-@require_POST
 def cv_erase(request, pk):
+    """Erasing for good asks first, saying what will be lost; only the confirmation page's button erases."""
     cv = get_cv(request, pk, owner_only=True, deleted=True)
-    with transaction.atomic():
-        cv.erase()
-    messages.success(request, _("The CV is erased for good."))
-    return redirect("cv_builder:bin")
+    if request.method == "POST" and request.POST.get("confirm") == "erase":
+        with transaction.atomic():
+            cv.erase()
+        messages.success(request, _("The CV is erased for good."))
+        return redirect("cv_builder:bin")
+    context = {
+        "cv": cv,
+        "versions": cv.history.count(),
+        "links": cv.share_links.filter(revoked_at__isnull=True, expires_at__gt=timezone.now()).count(),
+        "centres": list(cv.centre_shares.select_related("centre").values_list("centre__title", flat=True)),
+    }
+    return render(request, "cv_builder/cv_erase.html", context, status=400 if request.method == "POST" else 200)

@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..access import get_cv
+from ..conflict import differences
 from ..forms import COMMON_SKILLS, PhotoForm, SettingsForm
 from ..models import CV
 from ..models.cv import TEMPLATE_CHOICES
 from ..resume import validate_resume
 from ..sections import SECTIONS, SECTIONS_BY_SLUG, read_post
+from ..versions import base_record, save_version
 from .common import document_context, editor_nav
 from .pdf import cv_pdf_response
 
@@ -107,8 +109,7 @@ def _save_section(request, cv, section):
             return _invalid(request, cv, section, form, formset, htmx, based_on)
         cv.data = new_data
         cv.version += 1
-        cv._change_reason = str(section.title)
-        cv.save()
+        save_version(cv, request.user, str(section.title))
     return _saved(request, cv, section, htmx, changed=True)
 
 
@@ -119,7 +120,7 @@ def _only_other_sections_changed(cv, section, based_on, new_data):
     """
     if new_data is None or based_on is None or based_on > cv.version:
         return False
-    base = cv.history.filter(version=based_on).order_by("-history_date").only("data").first()
+    base = base_record(cv, based_on)
     return base is not None and section.snapshot(base.data) == section.snapshot(cv.data)
 
 
@@ -167,8 +168,7 @@ def _conflict(request, cv, section, form, formset, new_data, htmx):
         **editor_nav(cv),
         "cv": cv,
         "section": section,
-        "saved_doc": cv.data,
-        "mine_doc": new_data,
+        "differences": differences(section, new_data, cv.data) if new_data is not None else None,
         "mine_values": mine_values,
         "posted": posted,
         "version": cv.version,

@@ -15,12 +15,24 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from home.pdf import render_pdf
-
+from ..pdf import render_cv_pdf
 from .common import file_stem, pdf_context
 
 LAYOUT_MAX_CHARACTERS = 40_000  # about ten pages; a two-page CV has about 5,000
-RENDERED_KEYS = ("basics", "work", "education", "skills", "languages", "interests")
+RENDERED_KEYS = (
+    "basics",
+    "work",
+    "education",
+    "skills",
+    "languages",
+    "interests",
+    "volunteer",
+    "certificates",
+    "projects",
+    "awards",
+    "publications",
+    "references",
+)
 CACHE_SECONDS = 60 * 60
 CACHE_MAX_BYTES = 5 * 1024 * 1024
 # Rates (allauth's rate limiter, the one the log-in already uses; see ACCOUNT_RATE_LIMITS in settings).
@@ -86,7 +98,7 @@ def cv_pdf_response(request, cv, template, share_token=None):
     if ratelimit.consume(request, app="allauth.account", limit_get=True, **limits) is None:
         message = _("Many PDFs were made in a short time. Wait a minute, then download it again.")
         return _refusal(request, cv, message, 429, share_token, retry_after=60)
-    content = render_pdf(f"cv_builder/pdf/{template}.html", pdf_context(cv, template), request)
+    content = render_cv_pdf(template, pdf_context(cv, template), request)
     if len(content) <= CACHE_MAX_BYTES:
         cache.set(key, content, CACHE_SECONDS)
     return _pdf(content, cv, hit=False)

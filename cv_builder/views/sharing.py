@@ -16,6 +16,7 @@ from home.models import CentrePage
 from ..access import get_cv
 from ..forms import CentreShareForm, ShareLinkForm
 from ..models import CentreShare, ShareLink
+from ..share_tools import share_targets
 from .common import document_context, not_found
 from .pdf import cv_pdf_response
 
@@ -28,6 +29,8 @@ def _share_page(request, cv, link_form=None, centre_form=None, status=200):
     links = list(cv.share_links.all())
     for link in links:
         link.url = request.build_absolute_uri(reverse("cv_builder:shared", args=[link.token]))
+        if link.is_active:
+            link.targets = share_targets(link.url, cv.basics.get("name", ""))
     context = {
         "cv": cv,
         "links": links,

@@ -76,8 +76,8 @@ def test_experience_add_dates_and_ongoing(owner_client, cv):
         {"position": "Caissière", "name": "Auchan", "startDate": "2019", "endDate": "2021-06"},
     ]
     page = owner_client.get(section_url(cv, "experience")).content.decode()
-    assert 'value="en cours"' in page and 'value="2022-03"' in page
-    assert "03/2022 – en cours" in page  # the preview
+    assert 'value="en cours"' in page and 'value="03/2022"' in page  # back as typed, not 2022-03
+    assert "03/2022 – aujourd&#x27;hui" in page  # the preview
 
 
 @pytest.mark.parametrize(

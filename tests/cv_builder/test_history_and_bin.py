@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,6 +23,8 @@ def test_history_lists_versions_and_restore_makes_a_new_version(owner_client, cv
     for label in ("Cuisinier", "Plongeur"):
         cv.refresh_from_db()
         owner_client.post(section_url(cv, "emploi-recherche"), section_post(cv.version, main={"label": label}))
+        # A pause of more than ten minutes between the two: two editing sessions, two versions.
+        cv.history.update(history_date=F("history_date") - timedelta(minutes=11))
     cv.refresh_from_db()
     assert cv.data["basics"]["label"] == "Plongeur" and cv.version == 3
     records = list(cv.history.order_by("history_date"))
@@ -32,7 +35,9 @@ def test_history_lists_versions_and_restore_makes_a_new_version(owner_client, cv
     version_page = owner_client.get(reverse("cv_builder:history_version", args=[cv.pk, first.history_id]))
     assert original_label.replace("'", "&#x27;") in version_page.content.decode()
 
-    response = owner_client.post(reverse("cv_builder:history_restore", args=[cv.pk, first.history_id]))
+    response = owner_client.post(
+        reverse("cv_builder:history_restore", args=[cv.pk, first.history_id]), {"scope": "all"}
+    )
     assert response.status_code == 302
     cv.refresh_from_db()
     assert cv.data["basics"]["label"] == original_label

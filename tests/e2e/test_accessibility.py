@@ -233,11 +233,17 @@ def test_cv_pages(page, live_server, demo):
     audit.log_in(*JOBSEEKER)
     audit.visit("CV list", "/mon-cv/")
     audit.visit("CV editor", f"/mon-cv/{cv.pk}/")
-    for slug in ("identite", "experience", "competences"):
+    for slug in ("identite", "experience", "competences", "certificats", "references", "profils"):
         audit.visit(f"CV editor step {slug}", f"/mon-cv/{cv.pk}/{slug}/")
     audit.visit("CV preview", f"/mon-cv/{cv.pk}/apercu/")
+    audit.visit("CV length", f"/mon-cv/{cv.pk}/longueur/")
     audit.visit("CV sharing", f"/mon-cv/{cv.pk}/partage/")
+    audit.page.click("summary:has-text('QR code')")
+    audit.check("CV sharing with the QR code open")
     audit.visit("CV history", f"/mon-cv/{cv.pk}/historique/")
+    audit.visit("CV history version", f"/mon-cv/{cv.pk}/historique/{cv.history.first().history_id}/")
+    binned = CV.objects.create(owner=cv.owner, title="Ancien CV", deleted_at=timezone.now())
+    audit.visit("CV erase confirmation", f"/mon-cv/{binned.pk}/effacer/")
     audit.visit("Mon compte", "/compte/")
     audit.visit("change password", "/compte/password/change/")
     audit.visit("delete account", "/compte/supprimer/")
