@@ -174,3 +174,14 @@ def test_a_groups_restriction_refuses_a_resident_outside_the_groups(centre_a, re
     resident.groups.add(group)
     assert client.get(reverse("participation:results", args=[workshop.pk])).status_code == 200
     assert SECRET_PROPOSAL in client.get(reverse("participation:proposal", args=[proposal.reference])).text
+
+
+def test_a_page_cached_before_the_restriction_is_not_handed_out_after_it(centre_a):
+    workshop = make_workshop(centre_a, "results", title=SECRET_TITLE, slug="bientot-prive")
+    listing = f"{centre_a.url}ateliers/"
+    assert Client().get(listing)["X-Page-Cache"] == "miss"
+    cached = Client().get(listing)
+    assert cached["X-Page-Cache"] == "hit" and SECRET_TITLE in cached.text
+    PageViewRestriction.objects.create(page=workshop, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert SECRET_TITLE not in Client().get(listing).text
+    assert SECRET_TITLE not in Client().get("/participer/").text
