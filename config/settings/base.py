@@ -182,6 +182,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Media on an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set (home/storage.py): several app
+# servers then share uploads. Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "home.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,  # None: Amazon S3 itself
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,  # a CDN for public media
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),  # for the custom domain
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,  # "path" for MinIO, moto
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "public_acl": os.environ.get("AWS_PUBLIC_MEDIA_ACL", "public-read"),
+            "private_url_expiry": int(os.environ.get("PRIVATE_MEDIA_URL_EXPIRY", "300")),
+        },
+    }
+
 # Uploads: refuse big requests early; each form still checks its own limits with a clear message.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -14,8 +14,8 @@ DEMO_PASSWORDS_ENABLED = False
 
 # WhiteNoise serves the collected static files (compressed, cache-busted) without a CDN.
 MIDDLEWARE = MIDDLEWARE[:1] + ["whitenoise.middleware.WhiteNoiseMiddleware"] + MIDDLEWARE[1:]  # noqa: F405
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+STORAGES = {  # noqa: F405  (media: the filesystem, or the bucket chosen in base.py)
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
