@@ -12,6 +12,7 @@ nor fill the cache.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -21,6 +22,7 @@ from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache-version"
 KEY_PREFIX = "page-cache"
 HEADER = "X-Page-Cache"
@@ -169,7 +171,11 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if request_may_use_cache(request):
-            response, _key = cached_response(request)
+            try:
+                response, _key = cached_response(request)
+            except Exception:  # an unreachable cache or database is a miss here: the view decides
+                logger.warning("Page cache lookup failed", exc_info=True)
+                response = None
             if response is not None:
                 return response
         return self.get_response(request)

@@ -36,7 +36,7 @@ def png_upload(name="moi.png"):
 def anonymous_fetch(url):
     """(status, body) of a plain GET with no credentials at all."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (http URLs of the test server)
+        with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, b""
