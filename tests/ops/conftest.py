@@ -64,10 +64,10 @@ def s3_storage(s3_server, settings):
 
 @pytest.fixture
 def filesystem_storage(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+    location = settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": location}},
     }
     return storages["default"]
 

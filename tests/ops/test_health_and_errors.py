@@ -1,5 +1,6 @@
 """Health endpoint, the French 503 page when the database is down, request ids and JSON logs."""
 
+import gzip
 import io
 import json
 import logging
@@ -149,3 +150,44 @@ def test_database_outage_and_recovery_without_restart(home_page, tmp_path):
         server.stop()
         forwarder.stop()
         wait_for_other_sessions_to_end(connection)
+
+
+def test_sentry_receives_errors_only_when_a_dsn_is_set():
+    pytest.importorskip("sentry_sdk", reason="optional: pip install -e .[sentry]")
+    import subprocess
+    import sys
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    received = []
+
+    class Collector(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's naming)
+            body = self.rfile.read(int(self.headers["Content-Length"] or 0))
+            encoding = self.headers.get("Content-Encoding", "")
+            if encoding == "gzip":
+                body = gzip.decompress(body)
+            elif encoding == "br":
+                body = pytest.importorskip("brotli").decompress(body)
+            received.append((self.path, body))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    collector = HTTPServer(("127.0.0.1", 18712), Collector)
+    threading.Thread(target=collector.serve_forever, daemon=True).start()
+    code = (
+        "import django; django.setup(); import sentry_sdk;"
+        "sentry_sdk.capture_message('essai depuis les tests'); sentry_sdk.flush(5)"
+    )
+    try:
+        for dsn in ("", "http://publickey@127.0.0.1:18712/1"):
+            env = server_env(SENTRY_DSN=dsn) if dsn else server_env()
+            subprocess.run([sys.executable, "-c", code], env=env, cwd=django_settings.BASE_DIR, check=True, timeout=60)
+            if not dsn:
+                assert received == []
+    finally:
+        collector.shutdown()
+    assert received and received[0][0] == "/api/1/envelope/" and b"essai depuis les tests" in received[0][1]
