@@ -4,6 +4,7 @@ The S3 server runs in a thread of the test process on TEST_S3_PORT (18701 by def
 gets a fresh bucket. Without moto installed (`pip install -e .[dev]`) the S3 variants are skipped.
 """
 
+import logging
 import os
 import uuid
 
@@ -17,6 +18,7 @@ S3_KEYS = {"access_key": "testing", "secret_key": "testing"}
 @pytest.fixture(scope="session")
 def s3_server():
     moto_server = pytest.importorskip("moto.server", reason="moto[server] (dev extra) runs the local S3 server")
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per S3 request otherwise
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=TEST_S3_PORT, verbose=False)
     server.start()
     yield f"http://127.0.0.1:{TEST_S3_PORT}"
