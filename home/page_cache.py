@@ -130,6 +130,14 @@ def cached_response(request):
     return response, key
 
 
+NOT_STORED_HEADERS = {HEADER.lower(), "x-request-id", "set-cookie"}
+
+
+def store(key, response):
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS]
+    cache.set(key, {"content": response.content, "headers": headers}, timeout())
+
+
 def serve_with_page_cache(serve):
     """Wrap Wagtail's page serving (an `on_serve_page` hook): read and fill the anonymous cache.
 
@@ -149,8 +157,10 @@ def serve_with_page_cache(serve):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if response_may_be_cached(request, response) and not passed_a_password(request):
-            headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
-            cache.set(key, {"content": response.content, "headers": headers}, timeout())
+            if getattr(request, "_page_cache_early", False):
+                request._page_cache_fill_key = key  # stored by EarlyPageCacheMiddleware, headers complete
+            else:
+                store(key, response)
             response[HEADER] = "miss"
         return response
 
@@ -179,3 +189,37 @@ class AnonymousPageCacheMiddleware:
             if response is not None:
                 return response
         return self.get_response(request)
+
+
+class EarlyPageCacheMiddleware:
+    """The fast path: cached pages for visitors with no session cookie, before session, auth,
+    messages and everything else. Put it right after SecurityMiddleware (and WhiteNoise).
+
+    Without a session cookie a visitor is anonymous and has no message waiting, so nothing
+    below could make their page differ. On a miss, the page goes through the whole stack; when
+    the hook found it cacheable, it is stored here with the headers every middleware added
+    (CSP, X-Frame-Options, Content-Language, Vary...), so a hit is the same response.
+    Visitors with a session cookie (logged in, or a cart of messages) take the normal path.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.personal_cookies = {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages")}
+
+    def __call__(self, request):
+        if request.method != "GET" or not self.personal_cookies.isdisjoint(request.COOKIES):
+            return self.get_response(request)
+        try:
+            response, _key = cached_response(request)
+        except Exception:  # an unreachable cache or database is a miss here: the view decides
+            logger.warning("Page cache lookup failed", exc_info=True)
+            return self.get_response(request)
+        if response is not None:
+            return response
+        request._page_cache_early = True
+        response = self.get_response(request)
+        key = getattr(request, "_page_cache_fill_key", None)
+        # The hook said the page is the same for everyone; nothing below may have made it personal.
+        if key and response.status_code == 200 and not response.cookies and not response.streaming:
+            store(key, response)
+        return response

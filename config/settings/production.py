@@ -13,7 +13,8 @@ if not SECRET_KEY:
 DEMO_PASSWORDS_ENABLED = False
 
 # WhiteNoise serves the collected static files (compressed, cache-busted) without a CDN.
-MIDDLEWARE = MIDDLEWARE[:1] + ["whitenoise.middleware.WhiteNoiseMiddleware"] + MIDDLEWARE[1:]  # noqa: F405
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE[:_after_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after_security:]]  # noqa: F405
 STORAGES = {  # noqa: F405  (media: the filesystem, or the bucket chosen in base.py)
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
