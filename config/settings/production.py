@@ -14,7 +14,7 @@ DEMO_PASSWORDS_ENABLED = False
 
 # WhiteNoise serves the collected static files (compressed, cache-busted) without a CDN.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
-MIDDLEWARE = [*MIDDLEWARE[:_after_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after_security:]]  # noqa: F405
+MIDDLEWARE.insert(_after_security, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES = {  # noqa: F405  (media: the filesystem, or the bucket chosen in base.py)
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
