@@ -123,7 +123,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.redis_cache.RedisCache",  # Django's, reusing its client (see there)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "csc",
         }
