@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import health as home_health
 from home import views as home_views
 
 # Django's own 400 view re-reads the body through the CSRF check: a body that failed once fails again.
@@ -12,6 +13,7 @@ handler400 = "home.views.bad_request"
 PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 
 urlpatterns = [
+    path("healthz/", home_health.health, name="health"),  # for the load balancer (home/health.py)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
@@ -39,6 +41,9 @@ if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
         return serve(request, clean, document_root=settings.MEDIA_ROOT)
 
     urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", public_media)]
+
+# A lost database shows a French 503 page, anything else the 500 page (home/errors.py).
+handler500 = "home.errors.server_error"
 
 # Wagtail's page serving comes last: it catches every other path.
 urlpatterns += [path("", include(wagtail_urls))]

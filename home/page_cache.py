@@ -2,7 +2,7 @@
 
 Anything that changes what anonymous visitors see (a page published, a proposal moderated,
 a result published) calls `invalidate_page_cache()`: every cached page becomes stale at once.
-Pages are cached by scheme, host, path and query string under the current `page_cache_version()`,
+Pages are cached by scheme, host, path and query string, stamped with the current `page_cache_version()`,
 for the current minute only (pages change with the clock too: events pass, workshop phases move).
 
 A response is stored only when it is the same for every anonymous visitor: a GET answered 200,
@@ -12,6 +12,7 @@ nor fill the cache.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -21,6 +22,7 @@ from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache-version"
 KEY_PREFIX = "page-cache"
 HEADER = "X-Page-Cache"
@@ -44,18 +46,21 @@ def _cache_is_process_local():
     return isinstance(caches["default"], LocMemCache)
 
 
-def page_cache_version():
-    """An opaque value that changes whenever `invalidate_page_cache()` is called."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
+def _full_version(shared):
+    if shared is None:
+        shared = 1
+        cache.add(VERSION_KEY, shared, timeout=None)
     if _cache_is_process_local():
         from home.models import PageCacheState
 
         stored = PageCacheState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
-        return f"{version}.{stored}"
-    return version
+        return f"{shared}.{stored}"
+    return shared
+
+
+def page_cache_version():
+    """An opaque value that changes whenever `invalidate_page_cache()` is called."""
+    return _full_version(cache.get(VERSION_KEY))
 
 
 def invalidate_page_cache():
@@ -70,10 +75,11 @@ def invalidate_page_cache():
             PageCacheState.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
-def cache_key(request, version):
+def cache_key(request):
+    # The version is not in the key but in the stored value: one round trip (MGET) reads both.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"{KEY_PREFIX}:{version}:{time_bucket()}:{digest}"
+    return f"{KEY_PREFIX}:{time_bucket()}:{digest}"
 
 
 def request_may_use_cache(request):
@@ -112,20 +118,31 @@ def passed_a_password(request):
 
 
 def cached_response(request):
-    """The cached page for this request, or None. Also returns the key to fill on a miss."""
+    """The cached page for this request, or None. Also returns the slot to fill on a miss."""
     # The middleware looks first; on a miss the hook must not read the version again.
-    if missed_key := getattr(request, "_page_cache_missed_key", None):
-        return None, missed_key
-    key = cache_key(request, page_cache_version())
-    stored = cache.get(key)
-    if stored is None:
-        request._page_cache_missed_key = key
-        return None, key
+    if missed := getattr(request, "_page_cache_missed_slot", None):
+        return None, missed
+    key = cache_key(request)
+    found = cache.get_many([VERSION_KEY, key])
+    version = _full_version(found.get(VERSION_KEY))
+    stored = found.get(key)
+    if stored is None or stored.get("version") != version:
+        request._page_cache_missed_slot = (key, version)
+        return None, (key, version)
     response = HttpResponse(stored["content"], status=200)
     for name, value in stored["headers"]:
         response[name] = value
     response[HEADER] = "hit"
-    return response, key
+    return response, (key, version)
+
+
+NOT_STORED_HEADERS = {HEADER.lower(), "x-request-id", "set-cookie"}
+
+
+def store(slot, response):
+    key, version = slot
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS]
+    cache.set(key, {"version": version, "content": response.content, "headers": headers}, timeout())
 
 
 def serve_with_page_cache(serve):
@@ -147,8 +164,10 @@ def serve_with_page_cache(serve):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if response_may_be_cached(request, response) and not passed_a_password(request):
-            headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
-            cache.set(key, {"content": response.content, "headers": headers}, timeout())
+            if getattr(request, "_page_cache_early", False):
+                request._page_cache_fill_slot = key  # stored by EarlyPageCacheMiddleware, headers complete
+            else:
+                store(key, response)
             response[HEADER] = "miss"
         return response
 
@@ -169,7 +188,45 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if request_may_use_cache(request):
-            response, _key = cached_response(request)
+            try:
+                response, _key = cached_response(request)
+            except Exception:  # an unreachable cache or database is a miss here: the view decides
+                logger.warning("Page cache lookup failed", exc_info=True)
+                response = None
             if response is not None:
                 return response
         return self.get_response(request)
+
+
+class EarlyPageCacheMiddleware:
+    """The fast path: cached pages for visitors with no session cookie, before session, auth,
+    messages and everything else. Put it right after SecurityMiddleware (and WhiteNoise).
+
+    Without a session cookie a visitor is anonymous and has no message waiting, so nothing
+    below could make their page differ. On a miss, the page goes through the whole stack; when
+    the hook found it cacheable, it is stored here with the headers every middleware added
+    (CSP, X-Frame-Options, Content-Language, Vary...), so a hit is the same response.
+    Visitors with a session cookie (logged in, or a cart of messages) take the normal path.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.personal_cookies = {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages")}
+
+    def __call__(self, request):
+        if request.method != "GET" or not self.personal_cookies.isdisjoint(request.COOKIES):
+            return self.get_response(request)
+        try:
+            response, _key = cached_response(request)
+        except Exception:  # an unreachable cache or database is a miss here: the view decides
+            logger.warning("Page cache lookup failed", exc_info=True)
+            return self.get_response(request)
+        if response is not None:
+            return response
+        request._page_cache_early = True
+        response = self.get_response(request)
+        slot = getattr(request, "_page_cache_fill_slot", None)
+        # The hook said the page is the same for everyone; nothing below may have made it personal.
+        if slot and response.status_code == 200 and not response.cookies and not response.streaming:
+            store(slot, response)
+        return response

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -33,8 +33,13 @@ class LocalFilesFetcher(URLFetcher):
                 raise ValueError(f"Static file not found: {path}")
             with open(found, "rb") as handle:
                 return URLFetcherResponse(url, handle.read(), {"Content-Type": content_type})
-        if path.startswith(settings.MEDIA_URL):
-            with default_storage.open(path.removeprefix(settings.MEDIA_URL)) as handle:
+        # Media by path (/media/...) or by the bucket's own URL (public or signed): read from storage.
+        name_from_url = getattr(storages["default"], "name_from_url", None)  # home.storage.MediaStorage
+        name = name_from_url(url) if name_from_url else None
+        if name is None and path.startswith(settings.MEDIA_URL):
+            name = path.removeprefix(settings.MEDIA_URL)
+        if name is not None:
+            with default_storage.open(name) as handle:
                 return URLFetcherResponse(url, handle.read(), {"Content-Type": content_type})
         raise ValueError(f"Refusing to fetch {url} while rendering a PDF")
 

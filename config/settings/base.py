@@ -58,10 +58,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.request_log.RequestIdMiddleware",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     # Before the session is looked up and before any view reads the body (the CSRF check does):
     # NUL bytes and lone surrogates in the path, query, cookies or form fields; odd charsets.
     "home.input_guard.HostileInputMiddleware",
+    # Cached pages for visitors without a session cookie, before the session and auth layers.
+    "home.page_cache.EarlyPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,7 +127,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.redis_cache.RedisCache",  # Django's, reusing its client (see there)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "csc",
         }
@@ -194,6 +197,25 @@ STORAGES = {
 # Files only staff may see (photos of tally sheets): outside MEDIA_ROOT, so never served under /media/.
 # participation uses STORAGES["private"] when it is defined, this folder otherwise.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+
+# Media on an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set (home/storage.py): several app
+# servers then share uploads. Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "home.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,  # None: Amazon S3 itself
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,  # a CDN for public media
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),  # for the custom domain
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,  # "path" for MinIO, moto
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "public_acl": os.environ.get("AWS_PUBLIC_MEDIA_ACL", "public-read"),
+            "private_url_expiry": int(os.environ.get("PRIVATE_MEDIA_URL_EXPIRY", "300")),
+        },
+    }
 
 # Uploads: refuse big requests early; each form still checks its own limits with a clear message.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
