@@ -117,6 +117,7 @@ class Action(models.TextChoices):
     CV_EDITED = "cv_edited", _("changed your CV")
     PROPOSAL_ENTERED = "proposal_entered", _("typed in a workshop proposal in your name")
     VERIFIED = "verified", _("checked that you live in the neighbourhood")
+    VERIFICATION_WITHDRAWN = "verification_withdrawn", _("withdrew the verification of your account")
 
 
 class JournalEntry(models.Model):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.consent import Action, Task, centres_with_consent, record_action
 from accounts.desk import desk_staff_required
 from accounts.permissions import is_desk_staff
 from accounts.verification_models import ResidentVerification
@@ -85,7 +86,12 @@ def verify(request, pk):
     target = get_object_or_404(User, pk=pk, is_active=True)
     if not can_verify(request.user, target):
         return render(request, "accounts/desk/forbidden.html", status=403)
-    centres = centres_for_user(request.user).order_by("title")
+    # Verifying is acting for the person: only for the centres they gave a current consent to.
+    consenting = centres_with_consent(target, Task.VERIFICATION).values("pk")
+    centres = centres_for_user(request.user).filter(pk__in=consenting).order_by("title")
+    if not centres.exists():
+        context = {"no_verification_consent": True, "person": target}
+        return render(request, "accounts/desk/forbidden.html", context, status=403)
     current = active_verification(target)
     status = 200
     if request.method == "POST":
@@ -102,6 +108,7 @@ def verify(request, pk):
                         verified_by=request.user,
                         document=form.cleaned_data["document"] or "",
                     )
+                    record_action(request.user, target, form.cleaned_data["centre"], Action.VERIFIED)
             except IntegrityError:
                 # Verified by a colleague a moment ago: the same result, nothing to redo.
                 pass
@@ -126,9 +133,11 @@ def withdraw(request, pk):
         return render(request, "accounts/desk/forbidden.html", status=403)
     form = WithdrawForm(request.POST)
     reason = form.cleaned_data["reason"].strip() if form.is_valid() else ""
-    ResidentVerification.objects.filter(pk=current.pk, withdrawn_at__isnull=True).update(
+    withdrawn = ResidentVerification.objects.filter(pk=current.pk, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now(), withdrawn_by=request.user, withdrawal_reason=reason
     )
+    if withdrawn:
+        record_action(request.user, target, current.centre, Action.VERIFICATION_WITHDRAWN, target=reason)
     messages.success(request, _("The verification of %(username)s is withdrawn.") % {"username": target.username})
     return redirect(_back_to_desk(target))
 
