@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "accounts.middleware.AdminLoginMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Before the page cache: counts toolkit sheet views and PDF downloads, cache hits included.
+    "toolkit.usage.UsageCountMiddleware",
     # Last: serves anonymous visitors' cached pages before URL routing (see home/page_cache.py).
     "home.page_cache.AnonymousPageCacheMiddleware",
 ]
@@ -265,5 +267,7 @@ WAGTAILSEARCH_BACKENDS = {
 # --- toolkit settings (owned by toolkit/) ---
 # "Rejoindre la démarche": at most this many requests per connection (IP address) and period (seconds).
 TOOLKIT_JOIN_RATE_LIMIT = (int(os.environ.get("TOOLKIT_JOIN_RATE_LIMIT", "5")), 3600)
+# Feedback on a sheet: at most this many per connection and period (seconds).
+TOOLKIT_FEEDBACK_RATE_LIMIT = (int(os.environ.get("TOOLKIT_FEEDBACK_RATE_LIMIT", "5")), 3600)
 
 # --- end toolkit settings ---

@@ -1,4 +1,5 @@
 from .adoption import Adoption, JoinRequest, NeighbouringCentre
+from .feedback import MonthlyUsage, ResourceFeedback
 from .pages import (
     RESOURCE_TYPES,
     GuidePage,
@@ -22,8 +23,10 @@ __all__ = [
     "LearningPathItem",
     "LearningPathPage",
     "MethodCardPage",
+    "MonthlyUsage",
     "NeighbouringCentre",
     "PrototypePage",
+    "ResourceFeedback",
     "Theme",
     "ToolkitIndexPage",
     "ToolkitResourcePage",

@@ -1,6 +1,10 @@
 """The toolkit's page types: the index at /boite-a-outils/ and its resources."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,9 +15,26 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.pdf import pdf_response
+from toolkit import usage
 from toolkit.models.blocks import FilesBlock, StepsBlock
 
 SHORT_RICH = ["bold", "italic", "link", "ol", "ul"]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", ""}
+FEEDBACK_SHOWN = 10
+STORY_PHOTO_FILTER = "max-640x480"
+
+
+def public_url(page, request=None):
+    """The page's address on the real site, for the PDF footer.
+
+    The Wagtail site's own address when it has been set (Settings › Sites); while that is still
+    Wagtail's default `localhost`, the site's address from `WAGTAILADMIN_BASE_URL`.
+    """
+    _site_id, root_url, path = page.get_url_parts(request) or (None, "", page.url_path)
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    if (urlsplit(root_url or "").hostname or "") in LOCAL_HOSTS and base:
+        root_url = base
+    return root_url.rstrip("/") + path
 
 
 class ToolkitIndexPage(RoutablePageMixin, Page):
@@ -95,19 +116,72 @@ class ToolkitResourcePage(RoutablePageMixin, Page):
     def get_template(self, request, *args, **kwargs):
         return "toolkit/resource_page.html"
 
+    is_adoptable = False  # prototypes and method cards: centres adopt them, and tell their story
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sheet_template"] = self.sheet_template
         context["index_page"] = self.get_parent().specific_deferred
         context["themes"] = list(self.themes.all())
         context["audiences"] = list(self.audiences.all())
+        context.update(self.feedback_context())
+        if self.is_adoptable:
+            context.update(self.adoption_context())
         return context
+
+    def feedback_context(self):
+        """Only what staff published: the verdicts counted, the latest comments."""
+        from toolkit.models import ResourceFeedback
+
+        published = ResourceFeedback.objects.filter(resource_id=self.pk, status=ResourceFeedback.Status.PUBLISHED)
+        verdicts = published.aggregate(
+            useful=Count("pk", filter=Q(verdict=ResourceFeedback.Verdict.USEFUL)),
+            not_useful=Count("pk", filter=Q(verdict=ResourceFeedback.Verdict.NOT_USEFUL)),
+        )
+        comments = list(published.exclude(comment="").only("centre_name", "verdict", "comment", "created_at")[:FEEDBACK_SHOWN])
+        return {"feedback_verdicts": verdicts, "feedback_comments": comments}
+
+    def adoption_context(self):
+        from wagtail.images import get_image_model
+
+        photos = get_image_model().objects.prefetch_renditions(STORY_PHOTO_FILTER)
+        adoptions = list(
+            self.adoptions.filter(Q(is_published=True) | Q(story_is_published=True))
+            .select_related("centre")
+            .prefetch_related(Prefetch("story_photo", queryset=photos))
+            .order_by("centre__name")
+        )
+        return {
+            "adoptions": [adoption for adoption in adoptions if adoption.is_published],
+            "stories": [adoption for adoption in adoptions if adoption.story_is_published],
+        }
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
+        if not request.is_preview:
+            usage.mark(response, usage.VIEW, self.pk)
+        return response
 
     @path("pdf/")
     def pdf(self, request):
         context = self.get_context(request)
         context["for_pdf"] = True
-        return pdf_response("toolkit/pdf/sheet.html", context, filename=f"{self.slug}.pdf", request=request)
+        context["public_url"] = public_url(self, request)
+        response = pdf_response("toolkit/pdf/sheet.html", context, filename=f"{self.slug}.pdf", request=request)
+        return usage.mark(response, usage.DOWNLOAD, self.pk)
+
+    @path("avis/")
+    def feedback(self, request):
+        from toolkit.views import feedback_view
+
+        return feedback_view(request, self)
+
+    @path("avis/merci/")
+    def feedback_thanks(self, request):
+        from toolkit.views import feedback_thanks_view
+
+        return feedback_thanks_view(request, self)
 
 
 class PrototypePage(ToolkitResourcePage):
@@ -115,6 +189,7 @@ class PrototypePage(ToolkitResourcePage):
 
     resource_type = "prototype"
     resource_type_label = _("Prototype")
+    is_adoptable = True
     sheet_template = "toolkit/includes/prototype_sheet.html"
 
     class Status(models.TextChoices):
@@ -199,19 +274,13 @@ class PrototypePage(ToolkitResourcePage):
         if self.status == self.Status.STOPPED and not self.stopped_reason.strip():
             raise ValidationError({"stopped_reason": _("Say why the prototype stopped.")})
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["adoptions"] = list(
-            self.adoptions.filter(is_published=True).select_related("centre").order_by("centre__name")
-        )
-        return context
-
 
 class MethodCardPage(ToolkitResourcePage):
     """How to run one part of a collaborative workshop."""
 
     resource_type = "methode"
     resource_type_label = _("Method card")
+    is_adoptable = True
     sheet_template = "toolkit/includes/method_sheet.html"
 
     class Stage(models.TextChoices):
