@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from toolkit.admin_usage import usage_overview
 from toolkit.models import Adoption
 from toolkit.permissions import is_toolkit_staff
 
@@ -119,6 +120,7 @@ def overview_view(request):
             {"url": "", "label": _("Adoptions overview")},
         ],
     }
+    context.update(usage_overview())
     return TemplateResponse(request, "toolkit/admin/overview.html", context)
 
 

@@ -137,7 +137,7 @@ def test_pagination_keeps_filters(client, toolkit_index, themes):
     first = client.get("/boite-a-outils/?theme=outils-d-animation")
     assert len(titles(first)) == 12
     assert "Page 1 sur 2" in first.text
-    assert 'href="?theme=outils-d-animation&amp;page=2"' in first.text
+    assert 'href="?theme=outils-d-animation&amp;page=2#resultats"' in first.text
     second = client.get("/boite-a-outils/?theme=outils-d-animation&page=2")
     assert len(titles(second)) == 3
     assert titles(first).isdisjoint(titles(second))

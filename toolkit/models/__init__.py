@@ -1,6 +1,7 @@
 from .adoption import Adoption, JoinRequest, NeighbouringCentre
 from .feedback import MonthlyUsage, ResourceFeedback
-from .pages import (
+from .pages import ToolkitIndexPage, ToolkitResourcePage
+from .resources import (
     RESOURCE_TYPES,
     GuidePage,
     KezakoPage,
@@ -8,8 +9,6 @@ from .pages import (
     LearningPathPage,
     MethodCardPage,
     PrototypePage,
-    ToolkitIndexPage,
-    ToolkitResourcePage,
 )
 from .taxonomy import Audience, Theme
 

@@ -132,7 +132,7 @@ class Adoption(models.Model):
         if self.stage == self.Stage.ABANDONED and not self.abandon_reason.strip():
             errors["abandon_reason"] = _("Say why the centre abandoned it.")
         if self.resource_id:
-            from toolkit.models.pages import MethodCardPage, PrototypePage
+            from toolkit.models.resources import MethodCardPage, PrototypePage
 
             content_type = self.resource.content_type
             if content_type.model_class() not in (PrototypePage, MethodCardPage):
