@@ -1,6 +1,6 @@
 """Published adoptions, stories and feedback show on public sheets: anonymous visitors' cached pages must refresh."""
 
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from home.page_cache import invalidate_page_cache
 
@@ -19,13 +19,17 @@ def feedback_changed(sender, instance, raw=False, **kwargs):
     # Only published feedback shows on the sheets and the index; new feedback changes nothing there.
     if raw:
         return
-    was_shown = getattr(instance, "_was_published", False)
+    was_shown = getattr(instance, "_was_published", instance.status == instance.Status.PUBLISHED)
     if was_shown or instance.status == instance.Status.PUBLISHED:
         invalidate_page_cache()
 
 
-def remember_feedback_status(sender, instance, **kwargs):
-    instance._was_published = instance.status == instance.Status.PUBLISHED
+def remember_feedback_status(sender, instance, raw=False, **kwargs):
+    # Unpublishing must refresh the cached sheets too: was it shown before this save?
+    published = instance.Status.PUBLISHED
+    instance._was_published = bool(
+        not raw and instance.pk and sender.objects.filter(pk=instance.pk, status=published).exists()
+    )
 
 
 def connect():
@@ -33,7 +37,7 @@ def connect():
 
     post_save.connect(adoption_changed, sender=Adoption, dispatch_uid="toolkit-adoption-saved")
     post_delete.connect(adoption_changed, sender=Adoption, dispatch_uid="toolkit-adoption-deleted")
-    post_init.connect(remember_feedback_status, sender=ResourceFeedback, dispatch_uid="toolkit-feedback-loaded")
+    pre_save.connect(remember_feedback_status, sender=ResourceFeedback, dispatch_uid="toolkit-feedback-saving")
     post_save.connect(feedback_changed, sender=ResourceFeedback, dispatch_uid="toolkit-feedback-saved")
     post_delete.connect(feedback_changed, sender=ResourceFeedback, dispatch_uid="toolkit-feedback-deleted")
     post_save.connect(centre_changed, sender=NeighbouringCentre, dispatch_uid="toolkit-centre-saved")

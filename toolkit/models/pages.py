@@ -172,7 +172,7 @@ class ToolkitResourcePage(RoutablePageMixin, Page):
         return usage.mark(response, usage.DOWNLOAD, self.pk)
 
     @path("avis/")
-    def feedback(self, request):
+    def feedback_form(self, request):
         from toolkit.views import feedback_view
 
         return feedback_view(request, self)
