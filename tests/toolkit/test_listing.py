@@ -192,3 +192,16 @@ def test_very_broad_search_is_capped_with_a_message(client, toolkit_index, theme
     response = client.get("/boite-a-outils/?q=atelier")
     assert "5 ressources" in response.text
     assert "Seuls les 5 résultats les plus pertinents sont affichés" in unescape(response.text)
+
+
+def test_filtering_lands_on_the_results_heading_which_gives_the_count(client, sample_resources):
+    html = unescape(client.get("/boite-a-outils/").text)
+    assert '<form method="get" action="/boite-a-outils/#resultats"' in html
+    filtered = unescape(client.get("/boite-a-outils/?theme=emploi-insertion").text)
+    assert '<h2 id="resultats" tabindex="-1">1 ressource trouvée</h2>' in filtered
+    assert '<section aria-labelledby="resultats"' in filtered
+    nothing = unescape(client.get("/boite-a-outils/?q=zzzzzz").text)
+    assert '<h2 id="resultats" tabindex="-1">0 ressource trouvée</h2>' in nothing
+    # A warning about an ignored filter sits under that heading, where the visitor lands.
+    warned = unescape(client.get("/boite-a-outils/?theme=nope").text)
+    assert warned.index('id="resultats"') < warned.index("Le thème « nope » n")
