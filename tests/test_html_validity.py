@@ -137,6 +137,11 @@ def test_public_pages_are_valid_html(client, demo):
         checker.check(model.__name__, model.objects.live().first().url)
     checker.check("join form", "/boite-a-outils/rejoindre/")
     checker.check("join form with errors", "/boite-a-outils/rejoindre/", "post", {}, status=400)
+    sheet = PrototypePage.objects.live().get(slug="plateforme-cv-en-ligne")  # with a story and feedback
+    checker.check("join form from a sheet", f"/boite-a-outils/rejoindre/?ressource={sheet.pk}")
+    checker.check("feedback form", sheet.url + "avis/")
+    checker.check("feedback form with errors", sheet.url + "avis/", "post", {"reports_outdated": "on"}, status=400)
+    checker.check("feedback thanks", sheet.url + "avis/merci/")
     checker.assert_valid()
 
 

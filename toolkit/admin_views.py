@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from home.tabular import csv_response
+from toolkit.admin_usage import usage_overview
 from toolkit.models import Adoption
 from toolkit.permissions import is_toolkit_staff
 
@@ -118,6 +119,7 @@ def overview_view(request):
             {"url": "", "label": _("Adoptions overview")},
         ],
     }
+    context.update(usage_overview())
     return TemplateResponse(request, "toolkit/admin/overview.html", context)
 
 

@@ -10,11 +10,12 @@ class ToolkitConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from toolkit import signals
-        from toolkit.models import Adoption, JoinRequest, NeighbouringCentre
+        from toolkit.models import Adoption, JoinRequest, NeighbouringCentre, ResourceFeedback
         from toolkit.permissions import AdoptionPolicy, NeighbouringCentrePolicy, ToolkitStaffPolicy
 
         # Before wagtail_hooks creates the viewsets, which would register fallback policies.
         register_permission_policy(Adoption, AdoptionPolicy(Adoption))
         register_permission_policy(JoinRequest, ToolkitStaffPolicy(JoinRequest))
+        register_permission_policy(ResourceFeedback, ToolkitStaffPolicy(ResourceFeedback))
         register_permission_policy(NeighbouringCentre, NeighbouringCentrePolicy(NeighbouringCentre))
         signals.connect()

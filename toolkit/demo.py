@@ -443,8 +443,11 @@ def seed(stdout):
             },
         )
         adoptions += new
+    from toolkit import demo_echoes
+
+    echoes = demo_echoes.seed(index)
     return [
         "Boîte à outils : /boite-a-outils/ (formulaire « Rejoindre la démarche » : /boite-a-outils/rejoindre/)",
-        f"  {created} fiche(s) créée(s), {adoptions} adoption(s) d'exemple créée(s) ; "
+        f"  {created} fiche(s) créée(s), {adoptions} adoption(s) et {echoes} récit(s) ou avis d'exemple créé(s) ; "
         "suivi des adoptions dans l'administration : /admin/boite-a-outils/suivi/",
     ]

@@ -11,10 +11,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from toolkit.models import RESOURCE_TYPES, Audience, PrototypePage, Theme, ToolkitResourcePage
+from toolkit.models import (
+    RESOURCE_TYPES,
+    Adoption,
+    Audience,
+    PrototypePage,
+    ResourceFeedback,
+    Theme,
+    ToolkitResourcePage,
+)
 
 PER_PAGE = 12
 QUERY_MAX_LENGTH = 200
@@ -56,10 +65,26 @@ def _single(params, name):
     return params.get(name, "").strip()[:100]
 
 
+def _count_of(queryset):
+    """A subquery counting `queryset`'s rows for the outer resource (one query for the whole page)."""
+    counted = queryset.filter(resource=OuterRef("pk")).order_by().values("resource").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
+
+
 def _with_facets(queryset):
-    return queryset.select_related("prototypepage").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("sort_order", "name")),
-        Prefetch("audiences", queryset=Audience.objects.order_by("sort_order", "name")),
+    published = ResourceFeedback.Status.PUBLISHED
+    return (
+        queryset.select_related("prototypepage")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("sort_order", "name")),
+            Prefetch("audiences", queryset=Audience.objects.order_by("sort_order", "name")),
+        )
+        .annotate(
+            useful_count=_count_of(
+                ResourceFeedback.objects.filter(status=published, verdict=ResourceFeedback.Verdict.USEFUL)
+            ),
+            story_count=_count_of(Adoption.objects.filter(story_is_published=True)),
+        )
     )
 
 

@@ -1,19 +1,18 @@
-"""Views behind the toolkit index page's routes (list, join form) and the admin overview."""
+"""Views behind the toolkit's routes: the list, the join form, and feedback on a sheet."""
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from home.http import client_ip
-from toolkit.forms import JoinForm
+from toolkit.forms import FeedbackForm, JoinForm
 from toolkit.listing import build_listing, status_choices, type_choices
+from toolkit.models import JoinRequest, ResourceFeedback
+from toolkit.rate_limit import count_submission, too_many
 
 JOIN_SESSION_KEY = "toolkit_join_request"
+FEEDBACK_SESSION_KEY = "toolkit_feedback"
+PRESELECT_PARAMETER = "ressource"
 
 
 def toolkit_index(request, index_page):
@@ -23,29 +22,31 @@ def toolkit_index(request, index_page):
     return TemplateResponse(request, "toolkit/toolkit_index_page.html", context)
 
 
-def _rate_limit():
-    return getattr(settings, "TOOLKIT_JOIN_RATE_LIMIT", (5, 3600))
+def _refusal(request, form, name):
+    """(message, status) when the send is refused before validation, else ("", 200)."""
+    if too_many(request, name):
+        return (
+            _(
+                "Too many requests were sent from this connection. Please wait an hour and try again, "
+                "or call the network's team."
+            ),
+            429,
+        )
+    if form.honeypot_filled:
+        count_submission(request, name)
+        return (
+            _(
+                "Your request could not be sent: the field “Leave this field empty” must stay empty. "
+                "Empty it and send again."
+            ),
+            400,
+        )
+    return "", 200
 
 
-def _client_key(request):
-    address = client_ip(request)
-    return "toolkit-join:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
-def _too_many(request):
-    limit, _period = _rate_limit()
-    return (cache.get(_client_key(request)) or 0) >= limit
-
-
-def _count_submission(request):
-    _limit, period = _rate_limit()
-    key = _client_key(request)
-    if cache.add(key, 1, timeout=period):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=period)
+def _never_cached(response):
+    add_never_cache_headers(response)
+    return response
 
 
 def join_view(request, index_page):
@@ -53,39 +54,61 @@ def join_view(request, index_page):
     refusal = ""
     if request.method == "POST":
         form = JoinForm(request.POST, index_page=index_page)
-        if _too_many(request):
-            refusal = _(
-                "Too many requests were sent from this connection. Please wait an hour and try again, "
-                "or call the network's team."
-            )
-            status = 429
-        elif form.honeypot_filled:
-            _count_submission(request)
-            refusal = _(
-                "Your request could not be sent: the field “Leave this field empty” must stay empty. "
-                "Empty it and send again."
-            )
-            status = 400
-        elif form.is_valid():
-            _count_submission(request)
-            join_request = form.save()
-            request.session[JOIN_SESSION_KEY] = join_request.pk
-            return HttpResponseRedirect(index_page.url + index_page.reverse_subpage("join_thanks"), status=303)
-        else:
+        refusal, status = _refusal(request, form, "join")
+        if not refusal:
+            if form.is_valid():
+                count_submission(request, "join")
+                join_request = form.save()
+                request.session[JOIN_SESSION_KEY] = join_request.pk
+                return HttpResponseRedirect(index_page.url + index_page.reverse_subpage("join_thanks"), status=303)
             status = 400
     else:
-        form = JoinForm(index_page=index_page)
+        form = JoinForm(index_page=index_page, preselected=request.GET.getlist(PRESELECT_PARAMETER))
     context = index_page.get_context(request)
-    context.update({"form": form, "refusal": refusal})
-    response = TemplateResponse(request, "toolkit/join.html", context, status=status)
-    add_never_cache_headers(response)
-    return response
+    context.update({"form": form, "refusal": refusal, "chosen": form.chosen_resources()})
+    return _never_cached(TemplateResponse(request, "toolkit/join.html", context, status=status))
 
 
 def join_thanks_view(request, index_page):
     context = index_page.get_context(request)
-    context["reference"] = request.session.pop(JOIN_SESSION_KEY, None)
-    response = TemplateResponse(request, "toolkit/join_thanks.html", context)
+    reference = request.session.pop(JOIN_SESSION_KEY, None)
+    context["reference"] = reference
+    join_request = JoinRequest.objects.filter(pk=reference).first() if reference else None
+    context["chosen"] = [page.title for page in join_request.wanted.order_by("title")] if join_request else []
     # Shows this visitor's request number: never cached for anyone else.
-    add_never_cache_headers(response)
-    return response
+    return _never_cached(TemplateResponse(request, "toolkit/join_thanks.html", context))
+
+
+def feedback_view(request, resource):
+    status = 200
+    refusal = ""
+    if request.method == "POST":
+        form = FeedbackForm(request.POST, instance=ResourceFeedback(resource=resource))
+        refusal, status = _refusal(request, form, "feedback")
+        if not refusal:
+            if form.is_valid():
+                count_submission(request, "feedback")
+                form.save()
+                request.session[FEEDBACK_SESSION_KEY] = resource.pk
+                return HttpResponseRedirect(resource.url + resource.reverse_subpage("feedback_thanks"), status=303)
+            status = 400
+    else:
+        form = FeedbackForm()
+    context = {
+        "page": resource,
+        "self": resource,
+        "index_page": resource.get_parent().specific_deferred,
+        "form": form,
+        "refusal": refusal,
+    }
+    return _never_cached(TemplateResponse(request, "toolkit/feedback.html", context, status=status))
+
+
+def feedback_thanks_view(request, resource):
+    context = {
+        "page": resource,
+        "self": resource,
+        "index_page": resource.get_parent().specific_deferred,
+        "sent": request.session.pop(FEEDBACK_SESSION_KEY, None) == resource.pk,
+    }
+    return _never_cached(TemplateResponse(request, "toolkit/feedback_thanks.html", context))

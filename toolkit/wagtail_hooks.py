@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -17,7 +18,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from toolkit import admin_views
 from toolkit.admin_forms import AdoptionAdminForm, NeighbouringCentreAdminForm
-from toolkit.models import Adoption, Audience, JoinRequest, NeighbouringCentre, Theme
+from toolkit.admin_usage import feedback_to_moderate
+from toolkit.models import Adoption, Audience, JoinRequest, NeighbouringCentre, ResourceFeedback, Theme
 from toolkit.permissions import is_toolkit_staff
 
 
@@ -158,14 +160,60 @@ class AdoptionViewSet(ModelViewSet):
             FieldPanel("adapted"),
             FieldPanel("feedback"),
             FieldPanel("is_published"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("story_changes"),
+                    FieldPanel("story_quote"),
+                    FieldPanel("story_quote_by"),
+                    FieldPanel("story_photo"),
+                    FieldPanel("story_photo_alt"),
+                    FieldPanel("story_is_published"),
+                ],
+                heading=_("Their story (public once published)"),
+            ),
         ],
         base_form_class=AdoptionAdminForm,
     )
 
 
+class FeedbackIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("resource")
+
+
+class FeedbackViewSet(ModelViewSet):
+    """Feedback sent through the sheets: staff moderate it before anything shows on a sheet."""
+
+    model = ResourceFeedback
+    name = "toolkit_feedback"
+    url_prefix = "boite-a-outils/avis"
+    icon = "comment"
+    menu_label = _("Feedback on the resources")
+    list_display = ["resource", "centre_name", "verdict", "reports_outdated", "status", "created_at"]
+    list_filter = ["status", "verdict", "reports_outdated", "correction_done", "resource"]
+    search_fields = ["centre_name", "comment", "outdated_what"]
+    ordering = ["-created_at"]
+    add_to_admin_menu = False
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = FeedbackIndexView
+
+
 class OverviewMenuItem(MenuItem):
     def is_shown(self, request):
         return is_toolkit_staff(request.user)
+
+
+class FeedbackMenuItem(OverviewMenuItem):
+    """The menu says how much feedback waits for moderation (until the notifications land)."""
+
+    def render_component(self, request):
+        waiting = feedback_to_moderate()
+        label = self.label
+        if waiting:
+            label = _("%(label)s (%(count)s to moderate)") % {"label": self.label, "count": waiting}
+        return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
 
 
 class ToolkitViewSetGroup(ViewSetGroup):
@@ -178,12 +226,24 @@ class ToolkitViewSetGroup(ViewSetGroup):
         overview = OverviewMenuItem(
             _("Adoptions overview"), reverse("toolkit_overview"), icon_name="table", name="toolkit-overview", order=0
         )
-        return [overview, *super().get_submenu_items()]
+        feedback = FeedbackMenuItem(
+            FeedbackViewSet.menu_label,
+            reverse("toolkit_feedback:index"),
+            icon_name="comment",
+            name="toolkit-feedback",
+            order=1,
+        )
+        return [overview, feedback, *super().get_submenu_items()]
 
 
 @hooks.register("register_admin_viewset")
 def register_toolkit_viewsets():
     return ToolkitViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewset():
+    return FeedbackViewSet()
 
 
 @hooks.register("register_admin_urls")
@@ -206,6 +266,8 @@ class OverviewPanel(Component):
             "overview_url": reverse("toolkit_overview"),
             "new_requests": JoinRequest.objects.filter(status=JoinRequest.Status.NEW).count(),
             "requests_url": reverse("toolkit_join_requests:index") + "?status=new",
+            "feedback_to_moderate": feedback_to_moderate(),
+            "feedback_url": reverse("toolkit_feedback:index") + "?status=new",
         }
 
 

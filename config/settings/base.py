@@ -63,6 +63,8 @@ MIDDLEWARE = [
     # Before the session is looked up and before any view reads the body (the CSRF check does):
     # NUL bytes and lone surrogates in the path, query, cookies or form fields; odd charsets.
     "home.input_guard.HostileInputMiddleware",
+    # Outside both page caches: counts toolkit sheet views and PDF downloads, cache hits included.
+    "toolkit.usage.UsageCountMiddleware",
     # Cached pages for visitors without a session cookie, before the session and auth layers.
     "home.page_cache.EarlyPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -308,5 +310,7 @@ ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "cv_pdf_render": "10/m/user", "cv_
 # --- toolkit settings (owned by toolkit/) ---
 # "Rejoindre la démarche": at most this many requests per connection (IP address) and period (seconds).
 TOOLKIT_JOIN_RATE_LIMIT = (int(os.environ.get("TOOLKIT_JOIN_RATE_LIMIT", "5")), 3600)
+# Feedback on a sheet: at most this many per connection and period (seconds).
+TOOLKIT_FEEDBACK_RATE_LIMIT = (int(os.environ.get("TOOLKIT_FEEDBACK_RATE_LIMIT", "5")), 3600)
 
 # --- end toolkit settings ---

@@ -185,6 +185,13 @@ def test_public_pages(page, live_server, demo):
     audit.visit("join form", "/boite-a-outils/rejoindre/")
     audit.submit_without_browser_validation()
     audit.check("join form with errors")
+    sheet = PrototypePage.objects.live().get(slug="plateforme-cv-en-ligne")  # with a story and feedback
+    audit.visit("prototype sheet with a story and feedback", sheet.url)
+    audit.visit("join form from a sheet", f"/boite-a-outils/rejoindre/?ressource={sheet.pk}")
+    audit.visit("feedback form", sheet.url + "avis/")
+    audit.submit_without_browser_validation()
+    audit.check("feedback form with errors")
+    audit.visit("feedback thanks", sheet.url + "avis/merci/")
     audit.assert_clean()
 
 

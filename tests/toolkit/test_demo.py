@@ -13,6 +13,7 @@ from toolkit.models import (
     MethodCardPage,
     NeighbouringCentre,
     PrototypePage,
+    ResourceFeedback,
     Theme,
     ToolkitIndexPage,
 )
@@ -39,6 +40,7 @@ def counts():
             LearningPathPage,
             NeighbouringCentre,
             Adoption,
+            ResourceFeedback,
         )
     } | {"pages": Page.objects.count(), "revisions": sum(p.revisions.count() for p in Page.objects.all())}
 
@@ -68,4 +70,8 @@ def test_demo_content_is_complete_and_idempotent(seeded, client):
     assert "Le photolangage pour lancer un atelier" in path
     sheet = unescape(client.get("/boite-a-outils/plateforme-cv-en-ligne/").text)
     assert "Centre social du Pont (exemple)" in sheet
+    assert "Une permanence CV chaque mardi matin" in sheet  # an example story
+    assert "Mis en place en trois semaines." in sheet  # example feedback, published
+    assert Adoption.objects.filter(story_is_published=True).count() == 2
+    assert first["ResourceFeedback"] == 3
     assert client.get("/boite-a-outils/plateforme-cv-en-ligne/pdf/").status_code == 200

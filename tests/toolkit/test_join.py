@@ -183,3 +183,45 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_limited(client, sample_
     # The first visitor again, even with a forged first entry: refused.
     again = client.post(URL, valid_data(sample_resources), HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.5")
     assert again.status_code == 429
+
+
+def checked_ids(html):
+    import re
+
+    return {int(value) for value in re.findall(r'<input type="checkbox" name="wanted" value="(\d+)"[^>]*checked', html)}
+
+
+@pytest.mark.parametrize("key", ["cv", "method"])
+def test_join_from_a_sheet_preselects_that_resource(client, sample_resources, key):
+    resource = sample_resources[key]
+    sheet = unescape(client.get(resource.url).text)
+    link = f'href="{URL}?ressource={resource.pk}"'
+    assert link in sheet
+    response = client.get(f"{URL}?ressource={resource.pk}")
+    assert response.status_code == 200
+    html = unescape(response.text)
+    assert checked_ids(html) == {resource.pk}
+    summary = html.split('id="chosen-resources"', 1)[1].split("</div>", 1)[0]
+    assert "Vous avez choisi cette ressource :" in summary and resource.title in summary
+
+
+def test_unknown_or_unadoptable_preselection_is_ignored(client, sample_resources):
+    for query in ["ressource=999999", "ressource=abc", f"ressource={sample_resources['kezako'].pk}", "ressource="]:
+        response = client.get(f"{URL}?{query}")
+        assert response.status_code == 200, query
+        assert checked_ids(response.text) == set(), query
+        assert 'id="chosen-resources"' not in response.text
+
+
+def test_the_request_lists_the_chosen_resources_after_errors_and_on_the_thanks_page(client, sample_resources):
+    cv, method = sample_resources["cv"], sample_resources["method"]
+    response = client.post(URL, valid_data(sample_resources, centre_name=""))
+    assert response.status_code == 400
+    html = unescape(response.text)
+    assert checked_ids(html) == {cv.pk, method.pk}
+    assert "Vous avez choisi ces ressources :" in html
+    response = client.post(URL, valid_data(sample_resources), follow=True)
+    html = unescape(response.text)
+    assert "Vous avez demandé :" in html
+    assert html.index("Le photolangage") < html.index("Plateforme de CV en ligne")
+    assert sorted(JoinRequest.objects.get().wanted.values_list("pk", flat=True)) == sorted([cv.pk, method.pk])

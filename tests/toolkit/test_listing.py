@@ -140,7 +140,7 @@ def test_pagination_keeps_filters(client, toolkit_index, themes):
     first = client.get("/boite-a-outils/?theme=outils-d-animation")
     assert len(titles(first)) == 12
     assert "Page 1 sur 2" in first.text
-    assert 'href="?theme=outils-d-animation&amp;page=2"' in first.text
+    assert 'href="?theme=outils-d-animation&amp;page=2#resultats"' in first.text
     second = client.get("/boite-a-outils/?theme=outils-d-animation&page=2")
     assert len(titles(second)) == 3
     assert titles(first).isdisjoint(titles(second))
@@ -195,3 +195,16 @@ def test_very_broad_search_is_capped_with_a_message(client, toolkit_index, theme
     response = client.get("/boite-a-outils/?q=atelier")
     assert "5 ressources" in response.text
     assert "Seuls les 5 résultats les plus pertinents sont affichés" in unescape(response.text)
+
+
+def test_filtering_lands_on_the_results_heading_which_gives_the_count(client, sample_resources):
+    html = unescape(client.get("/boite-a-outils/").text)
+    assert '<form method="get" action="/boite-a-outils/#resultats"' in html
+    filtered = unescape(client.get("/boite-a-outils/?theme=emploi-insertion").text)
+    assert '<h2 id="resultats" tabindex="-1">1 ressource trouvée</h2>' in filtered
+    assert '<section aria-labelledby="resultats"' in filtered
+    nothing = unescape(client.get("/boite-a-outils/?q=zzzzzz").text)
+    assert '<h2 id="resultats" tabindex="-1">0 ressource trouvée</h2>' in nothing
+    # A warning about an ignored filter sits under that heading, where the visitor lands.
+    warned = unescape(client.get("/boite-a-outils/?theme=nope").text)
+    assert warned.index('id="resultats"') < warned.index("Le thème « nope » n")

@@ -1,5 +1,7 @@
 from .adoption import Adoption, JoinRequest, NeighbouringCentre
-from .pages import (
+from .feedback import MonthlyUsage, ResourceFeedback
+from .pages import ToolkitIndexPage, ToolkitResourcePage
+from .resources import (
     RESOURCE_TYPES,
     GuidePage,
     KezakoPage,
@@ -7,8 +9,6 @@ from .pages import (
     LearningPathPage,
     MethodCardPage,
     PrototypePage,
-    ToolkitIndexPage,
-    ToolkitResourcePage,
 )
 from .taxonomy import Audience, Theme
 
@@ -22,8 +22,10 @@ __all__ = [
     "LearningPathItem",
     "LearningPathPage",
     "MethodCardPage",
+    "MonthlyUsage",
     "NeighbouringCentre",
     "PrototypePage",
+    "ResourceFeedback",
     "Theme",
     "ToolkitIndexPage",
     "ToolkitResourcePage",

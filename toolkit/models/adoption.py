@@ -87,6 +87,35 @@ class Adoption(models.Model):
     is_published = models.BooleanField(
         _("show on the sheet"), default=False, help_text=_("The centre's name then appears on the public sheet.")
     )
+    story_changes = models.TextField(
+        _("what they changed"),
+        max_length=1500,
+        blank=True,
+        help_text=_("The public story: what the centre changed thanks to it, in a few plain sentences."),
+    )
+    story_quote = models.TextField(_("quote"), max_length=400, blank=True)
+    story_quote_by = models.CharField(
+        _("quote by"), max_length=160, blank=True, help_text=_("For example: Nadia, animatrice numérique.")
+    )
+    story_photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    story_photo_alt = models.CharField(
+        _("photo description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the photo for people who cannot see it."),
+    )
+    story_is_published = models.BooleanField(
+        _("publish the story on the sheet"),
+        default=False,
+        help_text=_("Only once the centre agreed: the story, its photo and its quote then appear on the sheet."),
+    )
     is_example = models.BooleanField(_("demo example"), default=False, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -109,11 +138,15 @@ class Adoption(models.Model):
         if self.stage == self.Stage.ABANDONED and not self.abandon_reason.strip():
             errors["abandon_reason"] = _("Say why the centre abandoned it.")
         if self.resource_id:
-            from toolkit.models.pages import MethodCardPage, PrototypePage
+            from toolkit.models.resources import MethodCardPage, PrototypePage
 
             content_type = self.resource.content_type
             if content_type.model_class() not in (PrototypePage, MethodCardPage):
                 errors["resource"] = _("Choose a prototype sheet or a method card.")
+        if self.story_is_published and not self.story_changes.strip():
+            errors["story_changes"] = _("Write what the centre changed before publishing the story.")
+        if self.story_photo_id and not self.story_photo_alt.strip():
+            errors["story_photo_alt"] = _("Describe the photo for people who cannot see it.")
         if self.started_on and self.stage_changed_on and self.stage_changed_on < self.started_on:
             errors["stage_changed_on"] = _("This date cannot be before the start date.")
         if errors:
