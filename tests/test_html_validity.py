@@ -15,6 +15,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.consent import Task
+from home.models import CentrePage
+from tests.consent_helpers import give_consent
+
 pytestmark = pytest.mark.django_db
 
 # Attributes holding one or more ids (space-separated) that must exist in the same document.
@@ -228,6 +232,8 @@ def test_trust_pages_are_valid_html(client, demo):
     resident = User.objects.get(username="habitante-demo")
     checker.check("desk search, verified resident", "/compte/accueil/?q=amina-verifiee")
     checker.check("desk search, unverified resident", "/compte/accueil/?q=habitante-demo")
+    checker.check("desk: verify without consent", f"/compte/accueil/compte/{resident.pk}/verifier/", status=403)
+    give_consent(resident, CentrePage.objects.get(slug="belencontre"), Task.VERIFICATION)
     checker.check("desk: verify", f"/compte/accueil/compte/{resident.pk}/verifier/")
     checker.check("desk: verify with errors", f"/compte/accueil/compte/{resident.pk}/verifier/", "post", {}, status=400)
     log_in(client, "amina-verifiee")

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from accounts.consent import Task
+from home.models import CentrePage
+from tests.consent_helpers import give_consent
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -320,6 +323,7 @@ def test_trust_pages(page, live_server, demo):
     audit.visit("desk: verified resident found", "/compte/accueil/?q=amina-verifiee")
     audit.visit("desk: unverified resident found", "/compte/accueil/?q=habitante-demo")
     resident = User.objects.get(username="habitante-demo")
+    give_consent(resident, CentrePage.objects.get(slug="belencontre"), Task.VERIFICATION)
     audit.visit("desk: verify", f"/compte/accueil/compte/{resident.pk}/verifier/")
     audit.submit_without_browser_validation()
     audit.check("desk: verify with errors")

@@ -1,17 +1,26 @@
 """Operations fixtures: a local S3-compatible server (moto's standalone server) and media storages.
 
-The S3 server runs in a thread of the test process on TEST_S3_PORT (18701 by default); each test
+The S3 server runs in a thread of the test process on TEST_S3_PORT (a free port by default, so two
+runs of the suite side by side do not collide); each test
 gets a fresh bucket. Without moto installed (`pip install -e .[dev]`) the S3 variants are skipped.
 """
 
 import logging
 import os
+import socket
 import uuid
 
 import pytest
 from django.core.files.storage import storages
 
-TEST_S3_PORT = int(os.environ.get("TEST_S3_PORT", "18701"))
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+TEST_S3_PORT = int(os.environ.get("TEST_S3_PORT") or _free_port())
 S3_KEYS = {"access_key": "testing", "secret_key": "testing"}
 
 

@@ -11,7 +11,6 @@ from PIL import Image
 
 from home.centre_groups import ensure_centre_group
 from participation.models import PaperTally, TallyEntry, TallySheet
-from participation.models.tallies import private_storage
 
 from ..conftest import make_user
 from .conftest import make_proposal, make_workshop
@@ -235,7 +234,8 @@ def test_the_photo_is_private_to_the_centres_staff(client, staff_a, staff_b, res
     sheet = TallySheet.objects.get()
     assert sheet.photo.name.startswith("participation/feuilles/")
     # Kept in the private storage, not in the media storage behind /media/.
-    assert private_storage().exists(sheet.photo.name)
+    # (The field's storage is resolved once, at import: other tests may have rebuilt `storages` since.)
+    assert sheet.photo.storage.exists(sheet.photo.name)
     assert not default_storage.exists(sheet.photo.name)
     page = client.get(response.url).text
     assert "/media/" not in page and sheet.photo.name not in page
