@@ -31,11 +31,8 @@ from toolkit.models import ToolkitIndexPage
 
 PROJECT_MODULES = ("home.", "accounts.", "participation.", "cv_builder.", "toolkit.", "allauth.account.")
 PROJECT_APPS = ("home", "accounts", "participation", "cv_builder", "toolkit")
-# These two views are being rewritten with forms that validate their ids (issue 10, "consent"):
-# re-enable them here once that lands. Until then a non-numeric `centre`/`person` can still 500 there.
-AWAITING_CONSENT_REWRITE = {"accounts:desk_reset", "cv_builder:staff_start"}
 # Ends the session the fuzzing runs in; nothing to fuzz.
-NOT_FUZZED = {"account_logout"} | AWAITING_CONSENT_REWRITE
+NOT_FUZZED = {"account_logout"}
 GENERIC_FIELDS = ["title", "name", "q", "code", "batch", "centre", "person", "action", "version", "reason", "count"]
 ROLES = ("resident", "staff", "superuser", "jobseeker", "anonymous")
 LOGIN_PATHS = ("/compte/login/", "/admin/login/")
