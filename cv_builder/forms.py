@@ -251,7 +251,9 @@ class ImportForm(forms.Form):
         return upload
 
 
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
+# Any phone photo: the server re-encodes it to 600x800 anyway, and the pixel limit (read before
+# decoding) bounds the memory it takes.
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
 PHOTO_BOX = (600, 800)
 
 
@@ -259,7 +261,7 @@ class PhotoForm(forms.Form):
     photo = forms.FileField(
         label=_("Photo (optional)"),
         required=False,
-        help_text=_("A JPEG or PNG picture of 5 MB at most. A photo is never required on a CV in France."),
+        help_text=_("A JPEG or PNG picture of 20 MB at most. A photo is never required on a CV in France."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
     remove = forms.BooleanField(label=_("Remove the photo"), required=False)

@@ -52,7 +52,7 @@ def test_thirty_megabyte_photo_is_refused_and_nothing_lost(owner_client, cv):
     huge = SimpleUploadedFile("grosse.jpg", b"\xff\xd8\xff" + b"0" * (30 * 1024 * 1024), content_type="image/jpeg")
     response = owner_client.post(reverse("cv_builder:photo", args=[cv.pk]), {"photo": huge})
     assert response.status_code == 400
-    assert "Cette image est trop lourde (5 Mo au plus)" in response.content.decode()
+    assert "Cette image est trop lourde (20 Mo au plus)" in response.content.decode()
     cv.refresh_from_db()
     assert cv.photo.name == kept and cv.data["basics"]["name"] == "Samia Benaïssa"
 

@@ -104,7 +104,7 @@ def test_a_photo_over_the_server_limit_is_made_smaller_in_the_browser(
     from cv_builder.forms import MAX_PHOTO_BYTES
 
     path = tmp_path / "big.png"
-    Image.frombytes("RGB", (2200, 2200), os.urandom(2200 * 2200 * 3)).save(path, format="PNG")
+    Image.frombytes("RGB", (3000, 3000), os.urandom(3000 * 3000 * 3)).save(path, format="PNG")
     assert path.stat().st_size > MAX_PHOTO_BYTES
     cv = CV.objects.create(owner=resident, data={"basics": {"name": "Zoé"}})
     log_in(phone, live_server, resident.username, PASSWORD)
