@@ -1,6 +1,7 @@
 """Request helpers shared by every app."""
 
 from allauth.account.adapter import get_adapter
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 
@@ -15,3 +16,17 @@ def client_ip(request):
     except (ImproperlyConfigured, PermissionDenied):
         # A request that did not come through the expected proxies: its own address.
         return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def count_in_window(key, timeout):
+    """Add one to a counter in the shared cache; a new counter lives `timeout` seconds.
+
+    add() is atomic, so of two first hits one creates the key and the other increments it; the
+    set() covers a key that expired between the two calls.
+    """
+    if cache.add(key, 1, timeout=timeout):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=timeout)

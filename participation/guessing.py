@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from home.http import client_ip
+from home.http import client_ip, count_in_window
 from participation.models.codes import LOOKUP_LENGTH, normalise_code
 
 WORKSHOP_FREE, WORKSHOP_WINDOW, WORKSHOP_INTERVAL = 300, 3600, 5
@@ -46,12 +46,7 @@ class Counter:
         return cache.get(self.key(now)) or 0
 
     def record(self, now):
-        key = self.key(now)
-        if not cache.add(key, 1, timeout=self.window):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=self.window)
+        count_in_window(self.key(now), self.window)
 
 
 def _counters(request, workshop, raw):

@@ -10,6 +10,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from home.http import client_ip, count_in_window
+
 LIMIT_SETTINGS = {"join": "TOOLKIT_JOIN_RATE_LIMIT", "feedback": "TOOLKIT_FEEDBACK_RATE_LIMIT"}
 
 
@@ -18,8 +20,6 @@ def _limit(form):
 
 
 def _client_key(request, form):
-    from home.http import client_ip
-
     address = client_ip(request)
     return f"toolkit-{form}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
@@ -31,10 +31,4 @@ def too_many(request, form):
 
 def count_submission(request, form):
     _limit_count, period = _limit(form)
-    key = _client_key(request, form)
-    if cache.add(key, 1, timeout=period):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=period)
+    count_in_window(_client_key(request, form), period)
