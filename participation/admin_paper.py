@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from home.page_cache import invalidate_page_cache
 from home.pdf import pdf_response
 from home.tabular import csv_response
-from participation import paper, services
+from participation import paper, results
 from participation.admin_views import _staff_workshop, centre_scoped
 from participation.models import PaperTally, Proposal, TallyEntry, TallySheet
 from participation.models.codes import format_code
@@ -246,7 +246,7 @@ def poster_pdf(request, pk):
     if hidden:
         return hidden
     size = PaperFormatForm(request.GET, formats=("A4", "A3")).chosen()
-    ranked = services.ranked_results(workshop)
+    ranked = results.ranked_results(workshop)
     results_url = request.build_absolute_uri(reverse("participation:results", args=[workshop.pk]))
     context = {
         "workshop": workshop,
@@ -256,7 +256,7 @@ def poster_pdf(request, pk):
         "qr": segno.make(results_url, error="m").svg_data_uri(scale=4, border=2),
         "printed_on": timezone.localdate(),
     }
-    context.update(services.results_context(ranked, workshop))
+    context.update(results.results_context(ranked, workshop))
     return pdf_response(
         "participation/admin/poster_pdf.html", context, filename=f"affiche-resultats-{workshop.slug}-{size}.pdf"
     )

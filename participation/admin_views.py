@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from home.page_cache import invalidate_page_cache
 from home.permissions import centres_for_user, user_is_centre_staff
 from home.tabular import csv_response
-from participation import services
+from participation import results
 from participation.forms import (
     CodeBatchForm,
     ModerationForm,
@@ -181,7 +181,7 @@ def workshop_admin(request, pk):
     counts_visible = workshop.counts_visible()
     proposals = list(Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference"))
     if counts_visible:
-        services.with_counts(proposals, workshop.pk)
+        results.with_counts(proposals, workshop.pk)
     # Codes, counted distinct (a join to supports would count a code once per support). How many
     # codes have voted is derived from supports: hidden with the counts, except from superusers.
     show_used = counts_visible or request.user.is_superuser
@@ -313,7 +313,7 @@ def results_csv(request, pk):
         )
     rows = [
         [rank, p.reference, p.title, p.online_count, p.paper_count, p.total_count, p.get_outcome_display()]
-        for rank, p in enumerate(services.ranked_results(workshop), start=1)
+        for rank, p in enumerate(results.ranked_results(workshop), start=1)
     ]
     header = [_("Rank"), _("Reference"), _("Title"), _("Online"), _("Paper"), _("Total"), _("Outcome")]
     rows += [[], *paper_summary_rows(workshop)]
@@ -326,7 +326,7 @@ def proposals_csv(request, pk):
     proposals = list(Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference"))
     counts_visible = workshop.counts_visible()
     if counts_visible:
-        services.with_counts(proposals, workshop.pk)
+        results.with_counts(proposals, workshop.pk)
     header = [
         _("Reference"),
         _("Title"),

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 
 from home.page_cache import invalidate_page_cache
 from home.permissions import user_is_centre_staff
-from participation import access, ballots, guessing, reports, services
+from participation import access, ballots, guessing, reports, voting, workshop_page
 from participation.forms import BallotChoiceForm, CodeForm, ProposalForm, ReportForm
 from participation.models import Phase, Proposal, VotingCode, WorkshopPage
+from participation.results import ranked_results, results_context, with_counts
 
 # A request body larger than this is refused before it is read (the photo limit is 8 MB).
 MAX_PROPOSAL_BODY = 12 * 1024 * 1024
@@ -113,7 +114,7 @@ VOTE_WORKSHOP_FIELDS = (
 
 def _vote_response(request, workshop, proposal, message=None, status=200):
     if request.headers.get("HX-Request"):
-        context = services.workshop_context(workshop, request)
+        context = workshop_page.workshop_context(workshop, request)
         context["vote_message"] = message
         context["page"] = workshop
         return render(request, "participation/includes/vote_zone.html", context)
@@ -149,12 +150,12 @@ def _vote(request, pk, proposal_pk, action):
         return _vote_response(request, workshop, proposal, message or _("You cannot vote in this workshop."), 403)
     try:
         if action == "support":
-            services.add_support(workshop, proposal, voter)
+            voting.add_support(workshop, proposal, voter)
             message = _("Your support for “%(title)s” is counted.") % {"title": proposal.title}
         else:
-            services.withdraw_support(workshop, proposal, voter)
+            voting.withdraw_support(workshop, proposal, voter)
             message = _("Your support for “%(title)s” is withdrawn.") % {"title": proposal.title}
-    except services.VoteRefused as refused:
+    except ballots.VoteRefused as refused:
         return _vote_response(request, workshop, proposal, refused.message, refused.status)
     return _vote_response(request, workshop, proposal, message)
 
@@ -255,7 +256,7 @@ def _check_code(request, workshop, form):
         )
         return redirect(f"{workshop.url}#vote"), None
     ballots.remember_code(request, workshop, code)
-    if services.code_supports_used(code) >= workshop.max_supports:
+    if voting.code_supports_used(code) >= workshop.max_supports:
         messages.warning(
             request,
             _(
@@ -352,7 +353,7 @@ def proposal_detail(request, proposal):
     workshop = proposal.workshop
     counts = None
     if proposal.is_public and workshop.counts_visible():
-        counts = services.with_counts([proposal])[0]
+        counts = with_counts([proposal])[0]
     return render(
         request,
         "participation/proposal_detail.html",
@@ -417,7 +418,7 @@ def results(request, pk):
     phase = workshop.phase
     context = {"workshop": workshop, "phase": phase, "Phase": Phase, "counts_visible": workshop.counts_visible()}
     if context["counts_visible"]:
-        ranked = services.ranked_results(workshop)
+        ranked = ranked_results(workshop)
         context["proposals"] = ranked
-        context.update(services.results_context(ranked, workshop))
+        context.update(results_context(ranked, workshop))
     return render(request, "participation/results.html", context)

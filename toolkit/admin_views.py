@@ -10,14 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.charts import BarChart, Row, Series, stacked_segments
 from home.tabular import csv_response
 from toolkit.admin_usage import usage_overview
 from toolkit.models import Adoption
 from toolkit.permissions import is_toolkit_staff
 
-CHART_BAR_HEIGHT = 36
-CHART_WIDTH = 560
-CHART_LABEL_WIDTH = 170
 ROW_BAR_WIDTH = 200
 STAGE_COLOURS = {
     "discovered": "#6b6b75",
@@ -30,15 +28,10 @@ STAGE_COLOURS = {
 
 def row_segments(overview):
     """Stacked bar segments per resource (decorative: the same numbers are in the table row)."""
-    highest = max((row["total"] for row in overview["rows"]), default=0) or 1
+    highest = max((row["total"] for row in overview["rows"]), default=0)
+    colours = [STAGE_COLOURS[value] for value, _label in overview["stages"]]
     for row in overview["rows"]:
-        x = 0
-        row["segments"] = []
-        for value, _label in overview["stages"]:
-            width = round(ROW_BAR_WIDTH * row["counts"][value] / highest)
-            if width:
-                row["segments"].append({"x": x, "width": width, "colour": STAGE_COLOURS[value]})
-            x += width
+        row["segments"] = stacked_segments(row["cells"], colours, highest, ROW_BAR_WIDTH)
     return [(label, STAGE_COLOURS[value]) for value, label in overview["stages"]]
 
 
@@ -78,28 +71,15 @@ def adoption_overview():
     }
 
 
-def chart_bars(overview):
-    """Bars of the number of different centres at each stage, all resources together."""
-    highest = max(overview["centres_at"].values(), default=0) or 1
-    usable = CHART_WIDTH - CHART_LABEL_WIDTH - 50
-    bars = []
-    for index, (value, label) in enumerate(overview["stages"]):
-        count = overview["centres_at"][value]
-        width = round(usable * count / highest)
-        y = index * CHART_BAR_HEIGHT
-        bars.append(
-            {
-                "label": label,
-                "count": count,
-                "y": y,
-                "text_y": y + CHART_BAR_HEIGHT // 2 + 5,
-                "width": width,
-                "x": CHART_LABEL_WIDTH,
-                "count_x": CHART_LABEL_WIDTH + width + 6,
-                "stage": value,
-            }
-        )
-    return {"bars": bars, "width": CHART_WIDTH, "height": CHART_BAR_HEIGHT * len(bars), "bar_h": CHART_BAR_HEIGHT - 8}
+def stage_counts(overview):
+    """(stage label, number of different centres at that stage), all resources together."""
+    return [(label, overview["centres_at"][value]) for value, label in overview["stages"]]
+
+
+def stage_chart(overview):
+    rows = [Row(label=label, values=[count]) for label, count in stage_counts(overview)]
+    title = _("All resources: how many different centres at each stage")
+    return BarChart("stages-chart", title, [Series(_("centres"), "#0b5f8a")], rows, width=560)
 
 
 def overview_view(request):
@@ -111,7 +91,7 @@ def overview_view(request):
         "legend": legend,
         "row_bar_width": ROW_BAR_WIDTH,
         "overview": overview,
-        "chart": chart_bars(overview),
+        "chart": stage_chart(overview),
         "page_title": _("Adoptions overview"),
         "adoptions_url": reverse("toolkit_adoptions:index"),
         "breadcrumbs_items": [

@@ -262,7 +262,7 @@ class OverviewPanel(Component):
     def get_context_data(self, parent_context):
         overview = admin_views.adoption_overview()
         return {
-            "bars": admin_views.chart_bars(overview)["bars"],
+            "stage_counts": admin_views.stage_counts(overview),
             "overview_url": reverse("toolkit_overview"),
             "new_requests": JoinRequest.objects.filter(status=JoinRequest.Status.NEW).count(),
             "requests_url": reverse("toolkit_join_requests:index") + "?status=new",

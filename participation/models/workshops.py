@@ -233,7 +233,7 @@ class WorkshopPage(Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from participation.services import workshop_context
+        from participation.workshop_page import workshop_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(workshop_context(self, request))

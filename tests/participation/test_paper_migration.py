@@ -43,6 +43,6 @@ def test_old_tallies_become_confirmed_sheets(centre_a, staff_a):
     entry = sheets[0].entries.get()
     assert entry.kind == "imported" and entry.counts == {str(bancs.pk): 4, str(potager.pk): 6}
     # They still count in the results, as before.
-    from participation.services import ranked_results
+    from participation.results import ranked_results
 
     assert {p.title: p.paper_count for p in ranked_results(workshop)} == {"Un potager": 8, "Des bancs": 4}
