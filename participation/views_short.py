@@ -12,7 +12,7 @@ from participation import guessing
 from participation.forms import CodeForm
 from participation.models import VotingCode, WorkshopPage
 from participation.models.codes import LOOKUP_LENGTH, normalise_code
-from participation.views import enter_code
+from participation.views_codes import enter_code
 
 
 def vote_with_code(request):

@@ -4,7 +4,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.permissions import is_any_centre_staff
-from participation import admin_paper, admin_views
+from participation import admin_paper, admin_views, workshop_page
+from participation.models.workshops import INDEX_CONTEXT_HOOK, WORKSHOP_CONTEXT_HOOK
+
+# The pages' visitor-dependent context comes from the view layer (models import nothing above them).
+hooks.register(WORKSHOP_CONTEXT_HOOK, workshop_page.visitor_context)
+hooks.register(INDEX_CONTEXT_HOOK, workshop_page.visible_workshops)
 
 admin_patterns = [
     path("", admin_views.moderation_queue, name="queue"),

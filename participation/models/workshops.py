@@ -1,4 +1,10 @@
-"""Workshop pages: the index under a centre (/<centre>/ateliers/) and one page per workshop."""
+"""Workshop pages: the index under a centre (/<centre>/ateliers/) and one page per workshop.
+
+Models depend on nothing above them. The rules of a workshop (its phases, its published proposals
+with their counts and ranking) are methods here; what depends on the visitor (their ballot, the
+supports they gave, view restrictions) is added by the view layer through two Wagtail hooks,
+registered in participation/wagtail_hooks.py: ``WORKSHOP_CONTEXT_HOOK`` and ``INDEX_CONTEXT_HOOK``.
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -6,10 +12,27 @@ from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from home.models import CentrePage
+
+from .counts import rank, with_counts
+from .proposals import Proposal
+
+# Each function registered under these hook names receives (page, request, context) and returns a
+# dict merged into the page's context.
+INDEX_CONTEXT_HOOK = "participation_workshop_index_context"
+WORKSHOP_CONTEXT_HOOK = "participation_workshop_context"
+
+
+def _run_context_hooks(name, page, request, context):
+    for add_context in hooks.get_hooks(name):
+        context.update(add_context(page, request, context))
+    return context
 
 
 class Phase(models.TextChoices):
@@ -34,19 +57,17 @@ class WorkshopIndexPage(Page):
         verbose_name = _("workshop list")
         verbose_name_plural = _("workshop lists")
 
-    @classmethod
-    def can_create_at(cls, parent):
-        # At most one list of workshops per centre.
-        return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
+    # At most one list of workshops per centre.
+    max_count_per_parent = 1
+
+    def workshops(self):
+        return WorkshopPage.objects.child_of(self).live().order_by("-voting_start").select_related("centre")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from participation.access import visible
-
-        context["workshops"] = visible(
-            request, WorkshopPage.objects.child_of(self).live().order_by("-voting_start").select_related("centre")
-        )
-        return context
+        context["workshops"] = self.workshops()
+        # The view layer keeps only the workshops this visitor may see (view restrictions).
+        return _run_context_hooks(INDEX_CONTEXT_HOOK, self, request, context)
 
 
 class WorkshopPage(Page):
@@ -141,8 +162,6 @@ class WorkshopPage(Page):
             raise ValidationError(errors)
 
     def find_centre(self):
-        from home.models import CentrePage
-
         if not self.path:
             return None
         return CentrePage.objects.ancestor_of(self).first()
@@ -232,12 +251,42 @@ class WorkshopPage(Page):
             patch_cache_control(response, max_age=0, s_maxage=min(remaining or 300, 300))
         return response
 
-    def get_context(self, request, *args, **kwargs):
-        from participation.workshop_page import workshop_context
+    # --- proposals ----------------------------------------------------------------------------
+    def public_proposals(self, phase=None, counts_visible=None):
+        """Published proposals; with their counts when counts may be shown, ranked once results are out."""
+        phase = self.phase if phase is None else phase
+        counts_visible = self.counts_visible() if counts_visible is None else counts_visible
+        proposals = list(Proposal.objects.public().filter(workshop=self).select_related("author"))
+        if counts_visible:
+            with_counts(proposals, self.pk)
+        if phase == Phase.RESULTS:
+            proposals = rank(proposals)
+        return proposals
 
+    def unpublished_proposals_of(self, user):
+        """A person's own proposals still waiting for (or refused by) moderation."""
+        if user is None or not user.is_authenticated:
+            return []
+        return list(Proposal.objects.filter(workshop=self, author=user).exclude(status=Proposal.Status.PUBLISHED))
+
+    def page_context(self, user=None):
+        """What the page shows that depends only on the workshop (and the person's own proposals)."""
+        phase = self.phase
+        counts_visible = self.counts_visible()
+        return {
+            "workshop": self,
+            "phase": phase,
+            "Phase": Phase,
+            "counts_visible": counts_visible,
+            "proposals": self.public_proposals(phase, counts_visible),
+            "my_proposals": self.unpublished_proposals_of(user),
+        }
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(workshop_context(self, request))
-        return context
+        context.update(self.page_context(getattr(request, "user", None)))
+        # The view layer adds the visitor's ballot and supports, links and the results chart.
+        return _run_context_hooks(WORKSHOP_CONTEXT_HOOK, self, request, context)
 
     @classmethod
     def open_now(cls, now=None):
