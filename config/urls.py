@@ -22,7 +22,6 @@ urlpatterns = [
     path("participer/", include("participation.urls")),
     path("vote/", include("participation.short_urls")),
     path("mon-cv/", include("cv_builder.urls")),
-    path("outils/", include("toolkit.urls")),
 ]
 
 if settings.DEBUG and settings.MEDIA_URL.startswith("/"):

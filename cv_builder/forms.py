@@ -234,10 +234,6 @@ class NewCVForm(forms.Form):
     template = forms.ChoiceField(label=_("Look"), choices=TEMPLATE_CHOICES, initial="classic")
 
 
-class SettingsForm(NewCVForm):
-    pass
-
-
 MAX_IMPORT_BYTES = 1024 * 1024
 
 

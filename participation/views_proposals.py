@@ -41,7 +41,6 @@ def submit_proposal(request, pk):
             proposal = form.save(commit=False)
             proposal.workshop = workshop
             proposal.author = request.user
-            proposal._history_user = request.user
             proposal.save()
             messages.success(
                 request,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ..access import get_cv
 from ..conflict import differences
-from ..forms import COMMON_SKILLS, PhotoForm, SettingsForm
+from ..forms import COMMON_SKILLS, NewCVForm, PhotoForm
 from ..models import CV
 from ..models.cv import TEMPLATE_CHOICES
 from ..resume import validate_resume
@@ -30,7 +30,7 @@ def cv_detail(request, pk):
         **editor_nav(cv),
         **document_context(cv),
         "templates": TEMPLATE_CHOICES,
-        "settings_form": SettingsForm(initial={"title": cv.title, "template": cv.template}),
+        "settings_form": NewCVForm(initial={"title": cv.title, "template": cv.template}),
     }
     return render(request, "cv_builder/cv_detail.html", context)
 
@@ -38,7 +38,7 @@ def cv_detail(request, pk):
 @require_POST
 def cv_settings(request, pk):
     cv = get_cv(request, pk, owner_only=True)
-    form = SettingsForm(request.POST)
+    form = NewCVForm(request.POST)
     if not form.is_valid():
         context = {**editor_nav(cv), **document_context(cv), "templates": TEMPLATE_CHOICES, "settings_form": form}
         return render(request, "cv_builder/cv_detail.html", context, status=400)

@@ -1,7 +1,7 @@
 """JSON Resume export (validated against the official schema shipped here) and import."""
 
+import hashlib
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -10,10 +10,18 @@ from django.urls import reverse
 
 from cv_builder.demo import demo_data
 from cv_builder.models import CV
+from cv_builder.resume import SCHEMA_PATH
 
 pytestmark = pytest.mark.django_db
 
-OFFICIAL_SCHEMA = json.loads((Path(__file__).parent / "resume-schema-v1.0.0.json").read_text(encoding="utf-8"))
+OFFICIAL_SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+# The one copy of jsonresume/resume-schema v1.0.0 (cv_builder.documents.SCHEMA_URL), which the app and
+# these tests check exports against, is pinned: editing it to make an export pass fails here.
+OFFICIAL_SCHEMA_SHA256 = "ef4d1b4fa5a6e8776744df93c37ded520d2f40c93ff993edcc6fccdf6856a83d"
+
+
+def test_the_schema_is_the_official_file():
+    assert hashlib.sha256(SCHEMA_PATH.read_bytes()).hexdigest() == OFFICIAL_SCHEMA_SHA256
 
 
 def export(client, cv):

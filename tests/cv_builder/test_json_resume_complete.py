@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cv_builder.models import CV
+from cv_builder.resume import SCHEMA_PATH
 from cv_builder.sections import SECTIONS
 
 from .helpers import section_url
@@ -17,7 +18,7 @@ from .helpers import section_url
 pytestmark = pytest.mark.django_db
 
 HERE = Path(__file__).parent
-OFFICIAL_SCHEMA = json.loads((HERE / "resume-schema-v1.0.0.json").read_text(encoding="utf-8"))
+OFFICIAL_SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 COMPLETE = (HERE / "data" / "complete-resume.json").read_bytes()
 
 
