@@ -1,7 +1,8 @@
 """Wagtail's user management with our user model: email and names optional, display name editable.
 
-Wagtail 8 customises its user screens through the `user_viewset` of the `wagtailusers` app config;
-`AccountsConfig.ready()` points it here (see apps.py), so INSTALLED_APPS keeps plain "wagtail.users".
+Wagtail 8 customises its user screens through the `user_viewset` of the `wagtailusers` app config:
+INSTALLED_APPS lists `accounts.apps.AccountsWagtailUsersConfig` (a WagtailUsersAppConfig subclass)
+instead of "wagtail.users".
 """
 
 from django import forms

@@ -1,8 +1,10 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module also holds Wagtail's users app config, below
     name = "accounts"
     verbose_name = _("Accounts")
 
@@ -11,7 +13,12 @@ class AccountsConfig(AppConfig):
         from accounts.personal_data import register
 
         register("desk_verification", export=verification.export)
-        # Wagtail reads `user_viewset` from its users app config when the admin URLs load, after
-        # every ready(): pointing it at our viewset shows display name and "must change password".
-        if apps.is_installed("wagtail.users"):
-            apps.get_app_config("wagtailusers").user_viewset = "accounts.admin_users.UserViewSet"
+
+
+class AccountsWagtailUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with our user screens (display name, "must change password", email optional).
+
+    Listed in INSTALLED_APPS instead of "wagtail.users", as Wagtail documents for custom user forms.
+    """
+
+    user_viewset = "accounts.admin_users.UserViewSet"

@@ -1,15 +1,27 @@
 """Forms of the accounts app: allauth's log-in and sign-up in plain French, the profile, the desk."""
 
 from allauth.account import forms as allauth_forms
-from allauth.account.internal.flows.manage_email import assess_unique_email
 from allauth.utils import set_form_field_order
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 User = get_user_model()
+
+
+def email_taken(email, user=None):
+    """Another account has this address already (on the user, or among allauth's addresses).
+
+    One email, one account (ACCOUNT_UNIQUE_EMAIL): the rule allauth applies at sign-up, asked through
+    public models rather than allauth's internal flows.
+    """
+    others = User.objects.filter(Q(email__iexact=email) | Q(emailaddress__email__iexact=email))
+    if user is not None and user.pk:
+        others = others.exclude(pk=user.pk)
+    return others.exists()
 
 DISPLAY_NAME_HELP = _("How your name appears on the site, e.g. your first name. You can leave it empty.")
 EMAIL_HELP = _(
@@ -147,7 +159,7 @@ class ProfileForm(forms.ModelForm):
 
     def clean_email(self):
         email = (self.cleaned_data.get("email") or "").strip().lower()
-        if email and assess_unique_email(email, user=self.instance) is not True:
+        if email and email_taken(email, user=self.instance):
             raise forms.ValidationError(_("Another account already uses this email address."))
         return email
 
@@ -209,7 +221,7 @@ class DeskAccountForm(forms.Form):
 
     def clean_email(self):
         email = (self.cleaned_data.get("email") or "").strip().lower()
-        if email and assess_unique_email(email) is not True:
+        if email and email_taken(email):
             raise forms.ValidationError(_("Another account already uses this email address."))
         return email
 

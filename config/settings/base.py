@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.AccountsWagtailUsersConfig",  # wagtail.users with our user screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -295,9 +295,9 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # --- cv_builder settings (owned by cv_builder/) ---
-# PDF renders (cached PDFs are free): per signed-in user, and per share link plus per address for
-# whoever holds a link. Same rate limiter (and visitor address) as the log-in.
-ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "cv_pdf_render": "10/m/user", "cv_pdf_shared": "5/m/key,20/m/ip"}
+# PDF renders (cached PDFs are free), as (renders, seconds): per signed-in user, and per share link
+# plus per address (the log-in's trusted proxies, home.http.client_ip) for whoever holds a link.
+CV_PDF_RATE_LIMITS = {"user": (10, 60), "link": (5, 60), "address": (20, 60)}
 
 # --- end cv_builder settings ---
 

@@ -6,14 +6,16 @@ of 2,000 characters in every list) takes seconds and twenty pages. Nobody sends 
 CV to an employer, so above LAYOUT_MAX_CHARACTERS the person is asked to shorten it instead.
 """
 
-# allauth's rate limiter (cache-backed, so shared by every app server), the one the log-in uses. Its
-# internal entry point is the one that also limits GET requests (`limit_get`): a PDF download is a GET.
-from allauth.core.internal import ratelimit
+import hashlib
+
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from home.http import client_ip, count_in_window
 
 from ..pdf import render_cv_pdf
 from .common import file_stem, pdf_context
@@ -35,9 +37,29 @@ RENDERED_KEYS = (
 )
 CACHE_SECONDS = 60 * 60
 CACHE_MAX_BYTES = 5 * 1024 * 1024
-# Rates (allauth's rate limiter, the one the log-in already uses; see ACCOUNT_RATE_LIMITS in settings).
-RENDER_ACTION = "cv_pdf_render"  # per signed-in user: the owner, or a centre's staff member
-SHARED_RENDER_ACTION = "cv_pdf_shared"  # per share link (and per address), for whoever holds the link
+# Renders allowed per (count, seconds): per signed-in user (the owner, or a centre's staff member);
+# per share link and per address for whoever holds a link. Overridden by settings.CV_PDF_RATE_LIMITS.
+DEFAULT_RATE_LIMITS = {"user": (10, 60), "link": (5, 60), "address": (20, 60)}
+
+
+def _hashed(value):
+    return hashlib.sha256(str(value).encode()).hexdigest()[:32]
+
+
+def render_refused(request, share_token=None):
+    """True when one more render would pass a limit; otherwise counts this render (the shared cache's
+    counters, home.http.count_in_window, so every app server sees the same counts)."""
+    limits = {**DEFAULT_RATE_LIMITS, **getattr(settings, "CV_PDF_RATE_LIMITS", {})}
+    if share_token is not None:
+        counters = [("link", _hashed(share_token)), ("address", _hashed(client_ip(request)))]
+    else:
+        counters = [("user", request.user.pk)]
+    keys = [(f"cv-pdf-{kind}:{ident}", *limits[kind]) for kind, ident in counters]
+    if any((cache.get(key) or 0) >= limit for key, limit, _period in keys):
+        return True
+    for key, _limit, period in keys:
+        count_in_window(key, period)
+    return False
 
 
 def laid_out_characters(data):
@@ -91,11 +113,7 @@ def cv_pdf_response(request, cv, template, share_token=None):
             "Shorten the longest descriptions or remove old entries: an employer reads one or two pages."
         ) % {"size": f"{size:,}".replace(",", "\u202f"), "max": f"{LAYOUT_MAX_CHARACTERS:,}".replace(",", "\u202f")}
         return _refusal(request, cv, message, 422, share_token)
-    if share_token is not None:
-        limits = {"action": SHARED_RENDER_ACTION, "key": share_token}
-    else:
-        limits = {"action": RENDER_ACTION, "user": request.user}
-    if ratelimit.consume(request, app="allauth.account", limit_get=True, **limits) is None:
+    if render_refused(request, share_token):
         message = _("Many PDFs were made in a short time. Wait a minute, then download it again.")
         return _refusal(request, cv, message, 429, share_token, retry_after=60)
     content = render_cv_pdf(template, pdf_context(cv, template), request)

@@ -62,7 +62,7 @@ def test_a_new_version_is_rendered_with_the_new_content(owner, cv):
 
 
 def test_renders_are_rate_limited_per_user(owner, cv, settings):
-    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "cv_pdf_render": "2/m/user"}
+    settings.CV_PDF_RATE_LIMITS = {"user": (2, 60)}
     url = reverse("cv_builder:pdf", args=[cv.pk])
     assert owner.get(url).status_code == 200
     assert owner.get(url + "?modele=modern").status_code == 200
@@ -73,7 +73,7 @@ def test_renders_are_rate_limited_per_user(owner, cv, settings):
 
 
 def test_renders_are_rate_limited_per_share_link_whatever_the_address(cv, link, settings):
-    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "cv_pdf_shared": "2/m/key,50/m/ip"}
+    settings.CV_PDF_RATE_LIMITS = {"link": (2, 60), "address": (50, 60)}
     url = reverse("cv_builder:shared_pdf", args=[link.token])
     statuses = []
     for number in range(3):
@@ -81,6 +81,21 @@ def test_renders_are_rate_limited_per_share_link_whatever_the_address(cv, link, 
         visitor = Client(raise_request_exception=False, REMOTE_ADDR=f"203.0.113.{number + 1}")
         statuses.append(visitor.get(url).status_code)
     assert statuses == [200, 200, 429]
+
+
+def test_renders_are_rate_limited_per_address_whatever_the_link(cv, link, settings):
+    settings.CV_PDF_RATE_LIMITS = {"link": (50, 60), "address": (2, 60)}
+    second_link = ShareLink.objects.create(cv=cv, expires_at=timezone.now() + timedelta(days=7))
+    visitor = Client(raise_request_exception=False, REMOTE_ADDR="203.0.113.9")
+    statuses = []
+    for number, token in enumerate([link.token, second_link.token, link.token]):
+        rename(cv, f"Samia version {number}")
+        statuses.append(visitor.get(reverse("cv_builder:shared_pdf", args=[token])).status_code)
+    assert statuses == [200, 200, 429]
+    # Another address is not held back by this one.
+    rename(cv, "Samia version 9")
+    other = Client(REMOTE_ADDR="203.0.113.10").get(reverse("cv_builder:shared_pdf", args=[link.token]))
+    assert other.status_code == 200
 
 
 def test_a_cached_pdf_is_not_served_once_the_link_is_stopped(cv, link):
