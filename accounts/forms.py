@@ -23,6 +23,7 @@ def email_taken(email, user=None):
         others = others.exclude(pk=user.pk)
     return others.exists()
 
+
 DISPLAY_NAME_HELP = _("How your name appears on the site, e.g. your first name. You can leave it empty.")
 EMAIL_HELP = _(
     "Optional. It is only used to send you a link if you forget your password. "
