@@ -3,22 +3,18 @@
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from accounts.permissions import is_desk_staff
 from accounts.personal_data import erase_all
-
-
-class DeskMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_desk_staff(request.user)
+from home.admin_menu import StaffMenuItem
 
 
 @hooks.register("register_admin_menu_item")
 def register_desk_menu_item():
-    return DeskMenuItem(
+    return StaffMenuItem(
         _("Residents' accounts"),
         reverse_lazy("accounts:desk"),
+        shown_to=is_desk_staff,
         name="residents-accounts",
         icon_name="user",
         order=900,

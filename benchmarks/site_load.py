@@ -231,7 +231,7 @@ def main():
             "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "SECURE_SSL_REDIRECT": "false",
             "DEBUG": "false",
-            # Persistent database connections, as a production deployment sets them (README).
+            # Persistent database connections, as a production deployment sets them (docs/operators.md).
             "CONN_MAX_AGE": "60",
         }
         # Into STATIC_ROOT (staticfiles/, ignored by git): WhiteNoise's manifest storage needs it.

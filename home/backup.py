@@ -7,7 +7,7 @@ of row counts per table so a restore can prove it brought everything back.
 
 Media are read and written through the configured storage (disk or bucket), so the same
 commands work on one machine and with object storage. For a very large bucket, a bucket-side
-copy (`aws s3 sync`, `rclone sync`) plus `backup --no-media` is faster (README, production).
+copy (`aws s3 sync`, `rclone sync`) plus `backup --no-media` is faster (docs/operators.md, production).
 """
 
 import json

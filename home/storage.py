@@ -25,7 +25,7 @@ def is_private(name):
 class MediaStorage(S3Storage):
     def __init__(self, **options):
         # "" means the bucket has ACLs turned off: then a bucket policy must grant public reads on
-        # the public prefixes only (README, production section).
+        # the public prefixes only (docs/operators.md, production).
         self.public_acl = options.pop("public_acl", "public-read")
         self.private_url_expiry = int(options.pop("private_url_expiry", 300))
         options.setdefault("querystring_auth", False)  # public URLs stay plain and cacheable

@@ -10,31 +10,9 @@ MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_BOX = (1600, 1600)
 
 
-class AccessibleFormMixin:
-    """Links every field to its help text and errors (aria-describedby), marks invalid fields."""
+class ProposalForm(forms.ModelForm):
+    required_css_class = "required"  # "(obligatoire)" in the site's field template (forms/field.html)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._link_descriptions()
-
-    def add_error(self, field, error):
-        # Views add errors after validation (e.g. a wrong voting code): link those too.
-        super().add_error(field, error)
-        self._link_descriptions()
-
-    def _link_descriptions(self):
-        for name, field in self.fields.items():
-            described = []
-            if field.help_text:
-                described.append(f"id_{name}_helptext")
-            if self.is_bound and name in self.errors:
-                described.append(f"id_{name}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
-
-
-class ProposalForm(AccessibleFormMixin, forms.ModelForm):
     photo = forms.FileField(
         label=_("Photo (optional)"),
         required=False,
@@ -86,7 +64,9 @@ class PaperProposalForm(ProposalForm):
         fields = ["title", "description", "photo", "photo_alt", "on_behalf_of"]
 
 
-class CodeForm(AccessibleFormMixin, forms.Form):
+class CodeForm(forms.Form):
+    required_css_class = "required"  # "(obligatoire)" in the site's field template (forms/field.html)
+
     code = forms.CharField(
         label=_("Your voting code"),
         max_length=20,
@@ -95,7 +75,9 @@ class CodeForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class BallotChoiceForm(AccessibleFormMixin, forms.Form):
+class BallotChoiceForm(forms.Form):
+    required_css_class = "required"  # "(obligatoire)" in the site's field template (forms/field.html)
+
     keep = forms.ChoiceField(
         label=_("Which supports count?"),
         choices=[
@@ -107,7 +89,9 @@ class BallotChoiceForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class ReportForm(AccessibleFormMixin, forms.Form):
+class ReportForm(forms.Form):
+    required_css_class = "required"  # "(obligatoire)" in the site's field template (forms/field.html)
+
     reason = forms.CharField(
         label=_("Why are you reporting this proposal?"),
         max_length=1000,

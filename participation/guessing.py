@@ -12,7 +12,7 @@ Three counters of *wrong* codes, each in fixed windows in the shared cache:
   only trusted behind TRUSTED_PROXY_COUNT proxies): ADDRESS_FREE wrong codes per quarter of an
   hour, then one try every ADDRESS_INTERVAL seconds.
 
-The guessing budget this gives is worked out in the README (participation section).
+The guessing budget this gives is worked out in docs/participation.md.
 """
 
 import math

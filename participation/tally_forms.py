@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from home.images import reencode
-from participation.forms import MAX_PHOTO_BYTES, AccessibleFormMixin
+from participation.forms import MAX_PHOTO_BYTES
 from participation.paper import Typed
 
 MAX_FIGURE = 100_000
@@ -31,7 +31,7 @@ def _count_field(label, help_text=""):
 SHEET_PHOTO_BOX = (2400, 2400)
 
 
-class TallySheetForm(AccessibleFormMixin, forms.Form):
+class TallySheetForm(forms.Form):
     """Every check a count on paper allows; empty boxes count as 0."""
 
     session_date = forms.DateField(
@@ -64,13 +64,11 @@ class TallySheetForm(AccessibleFormMixin, forms.Form):
     )
 
     def __init__(self, *args, proposals, max_supports, **kwargs):
-        # Not the mixin's __init__: it reads the errors, which must wait for the proposal fields.
-        forms.Form.__init__(self, *args, **kwargs)
+        super().__init__(*args, **kwargs)
         self.proposals = proposals
         self.max_supports = max_supports
         for proposal in proposals:
             self.fields[self.field_name(proposal)] = _count_field(f"{proposal.reference} — {proposal.title}")
-        self._link_descriptions()
 
     @staticmethod
     def field_name(proposal):

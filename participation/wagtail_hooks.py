@@ -1,9 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from home.permissions import is_any_centre_staff
+from home.admin_menu import StaffMenuItem
 from participation import admin_paper, admin_views, workshop_page
 from participation.models.workshops import INDEX_CONTEXT_HOOK, WORKSHOP_CONTEXT_HOOK
 
@@ -35,13 +34,8 @@ def register_participation_admin_urls():
     return [path("participation/", include((admin_patterns, "participation_admin"), namespace="participation_admin"))]
 
 
-class CentreStaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_any_centre_staff(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_participation_menu_item():
-    return CentreStaffMenuItem(
+    return StaffMenuItem(
         _("Participation"), reverse("participation_admin:queue"), name="participation", icon_name="group", order=250
     )

@@ -10,17 +10,19 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from home.centre_groups import ensure_centre_group
-from home.models import CentrePage, HomePage
+from home.models import HomePage
+from tests.factories import PASSWORD, CentrePageFactory, UserFactory
 
-PASSWORD = "un-mot-de-passe-solide-42"
+__all__ = ["PASSWORD"]
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate-limit counters and cached pages must not leak from one test into another
-    # (with REDIS_URL set, the cache outlives the test process).
+    # (with REDIS_URL set, the cache outlives the test process). The only autouse cache fixture.
     cache.clear()
     yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -36,7 +38,7 @@ def home_page(db):
 
 
 def make_centre(home, slug, title, code, town="Roubaix"):
-    return home.add_child(instance=CentrePage(title=title, slug=slug, code=code, town=town))
+    return CentrePageFactory(parent=home, title=title, slug=slug, code=code, town=town)
 
 
 @pytest.fixture
@@ -50,8 +52,7 @@ def centre_b(home_page):
 
 
 def make_user(username, **extra):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
-    return user
+    return UserFactory(username=username, **extra)
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ class ResourceChoiceField(forms.ModelMultipleChoiceField):
 class JoinForm(forms.ModelForm):
     """'Rejoindre la démarche': filled in by a neighbouring centre, no account needed."""
 
+    required_css_class = "required"  # "(obligatoire)" in the site's field template (forms/field.html)
+
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by spam robots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     wanted = ResourceChoiceField(
@@ -86,6 +88,8 @@ class JoinForm(forms.ModelForm):
 
 class FeedbackForm(forms.ModelForm):
     """Feedback on one sheet from a centre's staff member: no account needed, moderated before shown."""
+
+    required_css_class = "required"  # "(obligatoire)" in the site's field template (forms/field.html)
 
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     verdict = forms.ChoiceField(

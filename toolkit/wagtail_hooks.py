@@ -4,7 +4,6 @@ adoptions, and the adoptions overview with its CSV export. Permissions: see tool
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
@@ -16,6 +15,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_menu import StaffMenuItem
 from toolkit import admin_views
 from toolkit.admin_forms import AdoptionAdminForm, NeighbouringCentreAdminForm
 from toolkit.admin_usage import feedback_to_moderate
@@ -200,12 +200,7 @@ class FeedbackViewSet(ModelViewSet):
     index_view_class = FeedbackIndexView
 
 
-class OverviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_toolkit_staff(request.user)
-
-
-class FeedbackMenuItem(OverviewMenuItem):
+class FeedbackMenuItem(StaffMenuItem):
     """The menu says how much feedback waits for moderation (until the notifications land)."""
 
     def render_component(self, request):
@@ -223,12 +218,18 @@ class ToolkitViewSetGroup(ViewSetGroup):
     items = (AdoptionViewSet, NeighbouringCentreViewSet, JoinRequestViewSet)
 
     def get_submenu_items(self):
-        overview = OverviewMenuItem(
-            _("Adoptions overview"), reverse("toolkit_overview"), icon_name="table", name="toolkit-overview", order=0
+        overview = StaffMenuItem(
+            _("Adoptions overview"),
+            reverse("toolkit_overview"),
+            shown_to=is_toolkit_staff,
+            icon_name="table",
+            name="toolkit-overview",
+            order=0,
         )
         feedback = FeedbackMenuItem(
             FeedbackViewSet.menu_label,
             reverse("toolkit_feedback:index"),
+            shown_to=is_toolkit_staff,
             icon_name="comment",
             name="toolkit-feedback",
             order=1,

@@ -104,6 +104,8 @@ TEMPLATES = [
         },
     },
 ]
+# One field template for every form of the site ({{ field.as_field_group }}): home/templates/forms/field.html.
+FORM_RENDERER = "home.forms.SiteFormRenderer"
 
 # SQLite by default so `make run` needs nothing installed; PostgreSQL when DATABASE_URL is set.
 DATABASES = {
@@ -161,7 +163,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # workshop at a social centre shares one public address and residents mistype often.
 # Sign-ups per address: a whole workshop signing up together at a centre's one public address
 # fits in 40 an hour; 150 over 14 days (about one workshop's open period) caps what one address can
-# create. The real protection of a vote is desk verification (see README, participation).
+# create. The real protection of a vote is desk verification (see docs/participation.md).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "30/5m/ip,5/5m/key",
     "signup": os.environ.get("SIGNUP_RATE_LIMIT", "40/1h/ip,150/14d/ip"),

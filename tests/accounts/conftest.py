@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from accounts import personal_data
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    # allauth's log-in rate limits live in the cache: start every test with a clean slate.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

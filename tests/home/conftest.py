@@ -3,7 +3,6 @@
 from datetime import time, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from home.models import (
@@ -17,14 +16,6 @@ from home.models import (
     OpeningHours,
     StandardPage,
 )
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # The local-memory cache outlives each test's database rollback.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def paragraph(text):

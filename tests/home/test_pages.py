@@ -197,8 +197,12 @@ def test_every_block_renders_accessibly(client, centre_a):
         {"type": "paragraph", "value": "<p>Du <b>lundi</b> au vendredi.</p>"},
         {
             "type": "image",
-            "value": {"image": image.pk, "alt_text": "Des habitants devant un ordinateur", "caption": "Mardi"},
+            "value": {
+                "image": {"image": image.pk, "alt_text": "Des habitants devant un ordinateur", "decorative": False},
+                "caption": "Mardi",
+            },
         },
+        {"type": "image", "value": {"image": {"image": image.pk, "alt_text": "", "decorative": True}, "caption": ""}},
         {"type": "quote", "value": {"text": "On apprend ensemble.", "author": "Une habitante"}},
         {"type": "call_to_action", "value": {"text": "Voir l'agenda", "page": centre_a.pk, "url": ""}},
         {"type": "document", "value": {"document": document.pk, "title": "Le programme"}},
@@ -217,8 +221,56 @@ def test_every_block_renders_accessibly(client, centre_a):
     assert '<h2 class="block-heading">Nos ateliers</h2>' in text
     assert "<b>lundi</b>" in text
     assert 'alt="Des habitants devant un ordinateur"' in text and "<figcaption>Mardi</figcaption>" in text
+    assert text.count('<figure class="block-image">') == 2 and 'alt=""' in text  # the decorative one
     assert "<blockquote><p>On apprend ensemble.</p></blockquote>" in text
     assert 'class="button" href="/belencontre/"' in text
     assert "Le programme" in text and "(PDF" in text
     assert '<th scope="col">Jour</th>' in text and "<caption>Horaires</caption>" in text
     assert "w-block" not in text  # no extra wrappers around blocks
+
+
+def test_old_image_blocks_take_wagtails_image_block_shape():
+    from home.stream_migrations import ImageToWagtailImageBlock
+
+    operation = ImageToWagtailImageBlock()
+    described = operation.apply({"image": 7, "alt_text": "Le jardin", "caption": "Juin"})
+    assert described == {"image": {"image": 7, "alt_text": "Le jardin", "decorative": False}, "caption": "Juin"}
+    # The old help text said to leave the alt text empty for a decorative image.
+    assert operation.apply({"image": 8, "alt_text": "", "caption": ""})["image"]["decorative"] is True
+    assert operation.apply(described) == described  # already migrated: unchanged
+
+
+@pytest.mark.django_db
+def test_an_image_needs_alt_text_or_to_be_marked_decorative():
+    from django.core.exceptions import ValidationError
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from home.blocks import BaseStreamBlock
+
+    image = Image.objects.create(title="Atelier", file=get_test_image_file())
+    block = BaseStreamBlock()
+    value = block.to_python(
+        [{"type": "image", "value": {"image": {"image": image.pk, "alt_text": "", "decorative": False}}}]
+    )
+    with pytest.raises(ValidationError):
+        block.clean(value)
+
+
+@pytest.mark.django_db
+def test_the_shared_blocks_have_previews_in_the_block_picker(client, staff_a):
+    from django.urls import reverse
+
+    from home.models import StandardPage
+
+    client.force_login(staff_a)
+    children = StandardPage._meta.get_field("body").stream_block.child_blocks
+    previewable = {name for name, child in children.items() if child.is_previewable}
+    assert {"heading", "paragraph", "quote", "call_to_action", "table"} <= previewable
+    url = reverse("wagtailadmin_block_preview")
+    heading = client.get(url, {"id": children["heading"].definition_prefix})
+    assert heading.status_code == 200
+    html = heading.text
+    assert "Nos ateliers de la semaine" in html and "css/site.css" in html
+    table = client.get(url, {"id": children["table"].definition_prefix}).text
+    assert "<caption>Horaires d&#x27;ouverture</caption>" in table or "<caption>Horaires d'ouverture</caption>" in table

@@ -86,7 +86,7 @@ def test_cv_photo_has_no_public_url(media_storage, cv_with_photo):
         )["Grants"]
         assert all("AllUsers" not in str(grant["Grantee"]) for grant in grants)
     else:
-        # On disk the app never serves /media/ itself; the README's nginx block denies cv/ and documents/.
+        # On disk the app never serves /media/ itself; the nginx block of docs/operators.md denies cv/ and documents/.
         assert Client().get(url).status_code == 404
 
 

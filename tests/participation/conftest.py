@@ -1,25 +1,12 @@
 """Participation fixtures: workshops in a chosen phase, proposals, voters."""
 
-import itertools
-from datetime import timedelta
-
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
-from participation.models import Proposal, WorkshopIndexPage, WorkshopPage
+from participation.models import Proposal, WorkshopIndexPage
+from tests.factories import DAY, PHASE_OFFSETS, ProposalFactory, WorkshopPageFactory
 
-DAY = timedelta(days=1)
-_counter = itertools.count(1)
-
-# Start of each phase relative to "now", in days: (proposals_start, proposals_end, voting_start, voting_end)
-PHASE_OFFSETS = {
-    "upcoming": (1, 2, 3, 4),
-    "proposals": (-1, 1, 2, 3),
-    "preparing": (-2, -1, 1, 2),
-    "voting": (-3, -2, -1, 1),
-    "results": (-4, -3, -2, -1),
-}
+__all__ = ["DAY", "PHASE_OFFSETS"]
 
 
 def workshop_index(centre):
@@ -30,33 +17,11 @@ def workshop_index(centre):
 
 
 def make_workshop(centre, phase="voting", now=None, **extra):
-    now = now or timezone.now()
-    ps, pe, vs, ve = (now + offset * DAY for offset in PHASE_OFFSETS[phase])
-    number = next(_counter)
-    fields = {
-        "title": f"Atelier {number}",
-        "slug": f"atelier-{number}",
-        "question": "Que faire du square ?",
-        "proposals_start": ps,
-        "proposals_end": pe,
-        "voting_start": vs,
-        "voting_end": ve,
-    }
-    fields.update(extra)
-    return workshop_index(centre).add_child(instance=WorkshopPage(**fields))
+    return WorkshopPageFactory(parent=workshop_index(centre), phase=phase, now=now or timezone.now(), **extra)
 
 
 def make_proposal(workshop, title="Des bancs au square", status=Proposal.Status.PUBLISHED, author=None, **extra):
-    return Proposal.objects.create(
-        workshop=workshop, title=title, description="Pour se reposer.", status=status, author=author, **extra
-    )
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
+    return ProposalFactory(workshop=workshop, title=title, status=status, author=author, **extra)
 
 
 @pytest.fixture
