@@ -49,7 +49,7 @@ serve: install
 run: seed serve
 
 test: install
-	$(VENV_PY) -m pytest $(PYTEST_ARGS)
+	$(VENV_PY) -m pytest --durations=15 $(PYTEST_ARGS)
 
 lint: install
 	$(VENV_PY) -m ruff check .
