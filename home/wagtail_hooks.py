@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from home import admin_scope
+from home import admin_scope, todo
 from home.page_cache import serve_with_page_cache
 
 
@@ -15,3 +15,6 @@ def anonymous_page_cache(serve):
 hooks.register("construct_admin_api", admin_scope.scope_admin_api, order=100)
 hooks.register("construct_page_chooser_queryset", admin_scope.scope_page_chooser)
 hooks.register("construct_reports_menu", admin_scope.network_reports_only)
+
+# The "À faire" panel first on the dashboard: each app fills it through home.todo providers.
+hooks.register("construct_homepage_panels", todo.add_todo_panel)
