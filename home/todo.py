@@ -69,3 +69,44 @@ def add_todo_panel(request, panels):
 def label_with_count(label, count):
     """A menu label with what waits there: « Participation (3) »."""
     return f"{label} ({count})" if count else label
+
+
+QUIET_AFTER_DAYS = 60
+MAX_QUIET_CENTRES = 5
+
+
+def quiet_centres_lines():
+    """One query: the centres with nothing published under their page for QUIET_AFTER_DAYS days."""
+    from datetime import timedelta
+
+    from django.db.models import OuterRef, Q, Subquery
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+    from wagtail.models import Page
+
+    from home.models import CentrePage
+
+    cutoff = timezone.now() - timedelta(days=QUIET_AFTER_DAYS)
+    latest = (
+        Page.objects.filter(path__startswith=OuterRef("path"), live=True, last_published_at__isnull=False)
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
+    )
+    centres = (
+        CentrePage.objects.annotate(last_published=Subquery(latest))
+        .filter(Q(last_published__lt=cutoff) | Q(last_published__isnull=True))
+        .order_by("last_published", "title")
+        .only("pk", "title")[:MAX_QUIET_CENTRES]
+    )
+    lines = []
+    for centre in centres:
+        if centre.last_published:
+            label = _("%(centre)s: nothing published since %(date)s") % {
+                "centre": centre.title,
+                "date": timezone.localtime(centre.last_published).strftime("%d/%m/%Y"),
+            }
+        else:
+            label = _("%(centre)s: nothing published yet") % {"centre": centre.title}
+        lines.append(TodoLine("quiet_centres", label, 1, reverse("wagtailadmin_explore", args=[centre.pk]), order=70))
+    return lines

@@ -18,3 +18,13 @@ hooks.register("construct_reports_menu", admin_scope.network_reports_only)
 
 # The "À faire" panel first on the dashboard: each app fills it through home.todo providers.
 hooks.register("construct_homepage_panels", todo.add_todo_panel)
+
+
+def quiet_centres_todo(user):
+    """For the network admin: centres whose pages (news, events, workshops) nothing was published in lately."""
+    if not user.is_superuser:
+        return []
+    return todo.quiet_centres_lines()
+
+
+todo.register_todo_provider("home", quiet_centres_todo, order=70)

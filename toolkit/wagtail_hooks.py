@@ -275,3 +275,29 @@ class OverviewPanel(Component):
 def add_overview_panel(request, panels):
     if is_toolkit_staff(request.user):
         panels.append(OverviewPanel())
+
+
+# --- "À faire" panel (home.todo): for the network admin, the new requests to join the programme ----------
+def toolkit_todo(user):
+    from django.utils.translation import ngettext
+
+    from home.todo import TodoLine
+
+    if not user.is_superuser:
+        return []
+    new = JoinRequest.objects.filter(status=JoinRequest.Status.NEW).count()
+    label = ngettext(
+        "%(n)d new request to join the programme, to turn into an adoption",
+        "%(n)d new requests to join the programme, to turn into adoptions",
+        new,
+    ) % {"n": new}
+    return [TodoLine("join_requests", label, new, reverse("toolkit_join_requests:index") + "?status=new", order=60)]
+
+
+def _register_todo():
+    from home.todo import register_todo_provider
+
+    register_todo_provider("toolkit", toolkit_todo, order=60)
+
+
+_register_todo()
