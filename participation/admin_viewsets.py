@@ -6,7 +6,7 @@ reached from these lists.
 """
 
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -148,21 +148,8 @@ class TallySheetDeleteView(DeleteView):
     template_name = "participation/admin/tally_delete.html"
 
     def get_object(self, queryset=None):
-        policy = policy_registry.get_by_type(TallySheet)
-        scoped = policy.instances_user_has_any_permission_for(self.request.user, ["delete"])
-        return scoped.select_related("workshop").get(pk=self.kwargs["pk"])
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except TallySheet.DoesNotExist:
-            return admin_views.forbidden(request)
-
-    def post(self, request, *args, **kwargs):
-        try:
-            return super().post(request, *args, **kwargs)
-        except TallySheet.DoesNotExist:
-            return admin_views.forbidden(request)
+        scoped = _scoped(self, ["delete"]).select_related("workshop")
+        return get_object_or_404(scoped, pk=self.kwargs["pk"])
 
     def delete_action(self):
         self.object._history_user = self.request.user
@@ -212,6 +199,9 @@ class TallySheetViewSet(ModelViewSet):
     export_headings = {"workshop.title": _("Workshop")}
     export_filename = "feuilles-de-depouillement"
     form_fields = ["session_date"]
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(usage_url_name=None, history_url_name=None, **kwargs)
 
     def get_urlpatterns(self):
         return [
