@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from home import admin_scope, todo
+from home import admin_pages, admin_scope, todo
 from home.page_cache import serve_with_page_cache
 
 
@@ -28,3 +28,15 @@ def quiet_centres_todo(user):
 
 
 todo.register_todo_provider("home", quiet_centres_todo, order=70)
+
+
+# Plain French, no traps in the page editor (home/admin_pages.py).
+hooks.register("construct_page_action_menu", admin_pages.publish_first)
+hooks.register("construct_help_menu", admin_pages.french_help_menu)
+
+
+@hooks.register("register_admin_urls")
+def register_staff_guide_url():
+    from django.urls import path
+
+    return [path("guide/", admin_pages.staff_guide, name="staff_guide")]

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -98,7 +99,7 @@ class ProposalViewSet(ModelViewSet):
         Column("workshop", label=_("Workshop"), accessor=_workshop_label),
         Column("author_name", label=_("Author")),
         Column("status", label=_("Status"), accessor=_status_label),
-        Column("report_count", label=_("Reports")),
+        Column("report_count", label=pgettext_lazy("proposal", "Reports")),
     ]
     list_export = [
         "reference",

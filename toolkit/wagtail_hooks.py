@@ -2,12 +2,14 @@
 adoptions, and the adoptions overview with its CSV export. Permissions: see toolkit.permissions."""
 
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -16,7 +18,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from toolkit import admin_views
+from toolkit import admin_join, admin_views
 from toolkit.admin_forms import AdoptionAdminForm, NeighbouringCentreAdminForm
 from toolkit.admin_usage import feedback_to_moderate
 from toolkit.models import Adoption, Audience, JoinRequest, NeighbouringCentre, ResourceFeedback, Theme
@@ -85,13 +87,33 @@ class ScopedUsageView(ScopedObjectMixin, UsageView):
     pass
 
 
+def yes_no_column(name, label):
+    """Oui/Non in the lists (Wagtail would show True/False)."""
+    return Column(name, label=label, accessor=lambda obj: _("Yes") if getattr(obj, name) else _("No"))
+
+
+def record_adoption_link(join_request):
+    return format_html(
+        '<a class="button button-small" href="{}">{}</a>',
+        reverse("toolkit_record_adoption", args=[join_request.pk]),
+        _("Record the adoption"),
+    )
+
+
 class JoinRequestViewSet(ModelViewSet):
     model = JoinRequest
     name = "toolkit_join_requests"
     url_prefix = "boite-a-outils/demandes"
     icon = "mail"
     menu_label = _("Join requests")
-    list_display = ["centre_name", "town", "contact_name", "status", "created_at"]
+    list_display = [
+        "centre_name",
+        "town",
+        "contact_name",
+        "status",
+        "created_at",
+        Column("adopt", label=_("Adoption"), accessor=record_adoption_link),
+    ]
     list_filter = ["status"]
     search_fields = ["centre_name", "town", "contact_name"]
     ordering = ["-created_at"]
@@ -106,7 +128,7 @@ class NeighbouringCentreViewSet(ModelViewSet):
     url_prefix = "boite-a-outils/centres"
     icon = "home"
     menu_label = _("Adopting centres")
-    list_display = ["name", "town", "in_network", "contact_name"]
+    list_display = ["name", "town", yes_no_column("in_network", _("In the network")), "contact_name"]
     list_filter = ["in_network"]
     search_fields = ["name", "town"]
     add_to_admin_menu = False
@@ -136,7 +158,7 @@ class AdoptionViewSet(ModelViewSet):
     url_prefix = "boite-a-outils/adoptions"
     icon = "success"
     menu_label = _("Adoptions")
-    list_display = ["centre", "resource", "stage", "is_published", "stage_changed_on"]
+    list_display = ["centre", "resource", "stage", yes_no_column("is_published", _("On the sheet")), "stage_changed_on"]
     list_filter = ["stage", "is_published"]
     add_to_admin_menu = False
     copy_view_enabled = False
@@ -251,6 +273,7 @@ def register_overview_urls():
     return [
         path("boite-a-outils/suivi/", admin_views.overview_view, name="toolkit_overview"),
         path("boite-a-outils/suivi/adoptions.csv", admin_views.adoptions_csv_view, name="toolkit_adoptions_csv"),
+        path("boite-a-outils/demandes/<int:pk>/adoption/", admin_join.record_adoption, name="toolkit_record_adoption"),
     ]
 
 

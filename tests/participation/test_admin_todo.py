@@ -8,7 +8,6 @@ from html import unescape
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from accounts.models import User
 from participation.models import Proposal, ProposalReport, TallySheet
@@ -43,7 +42,9 @@ def fill(centre, reporter, *, pending=2, reported=1, sheets=1):
     return workshop, closed
 
 
-def test_staff_see_their_centre_work_and_nothing_of_other_centres(client, centre_a, centre_b, staff_a, staff_b, resident):
+def test_staff_see_their_centre_work_and_nothing_of_other_centres(
+    client, centre_a, centre_b, staff_a, staff_b, resident
+):
     fill(centre_a, resident, pending=3, reported=1, sheets=1)
     fill(centre_b, resident, pending=5, reported=2, sheets=4)
     client.force_login(staff_a)
@@ -91,7 +92,9 @@ def test_nothing_to_do_says_so(client, centre_a, staff_a):
     assert "Rien ne vous attend aujourd’hui." in panel(client)
 
 
-def test_dashboard_queries_do_not_grow_with_the_data(client, centre_a, centre_b, staff_a, resident, django_assert_num_queries):
+def test_dashboard_queries_do_not_grow_with_the_data(
+    client, centre_a, centre_b, staff_a, resident, django_assert_num_queries
+):
     fill(centre_a, resident, pending=1, reported=1, sheets=1)
     client.force_login(staff_a)
     client.get("/admin/")  # warm caches (site root, content types)

@@ -20,19 +20,19 @@ def csv_rows(response):
 
 def test_exports_hold_only_own_centre_and_neutralise_formulas(client, centre_a, centre_b, staff_a):
     mine = make_workshop(centre_a, "proposals")
-    make_proposal(mine, title="=HYPERLINK(\"http://x\")", status=Proposal.Status.PENDING, on_paper=True)
+    make_proposal(mine, title='=HYPERLINK("http://x")', status=Proposal.Status.PENDING, on_paper=True)
     make_proposal(make_workshop(centre_b, "proposals"), title="Idée de B", status=Proposal.Status.PENDING)
     client.force_login(staff_a)
     rows = csv_rows(client.get("/admin/participation/?statut=all&export=csv"))
     assert rows[0][:2] == ["Référence", "Titre"]
     assert len(rows) == 2
-    assert rows[1][1] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][1] == '\'=HYPERLINK("http://x")'
     assert "Oui" in rows[1] and "En attente de relecture" in rows[1][6]
     assert not any("Idée de B" in cell for row in rows for cell in row)
     response = client.get("/admin/participation/?statut=all&export=xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert len(values) == 2 and values[1][1] == "'=HYPERLINK(\"http://x\")"
+    assert len(values) == 2 and values[1][1] == '\'=HYPERLINK("http://x")'
     assert sheet.cell(2, 2).data_type == "s"
 
 
