@@ -258,7 +258,6 @@ def test_trust_pages_are_valid_html(client, demo):
     restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
     checker.check("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", status=403)
 
-
 def test_consent_pages_are_valid_html(client, demo):
     import re
 

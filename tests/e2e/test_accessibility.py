@@ -350,7 +350,6 @@ def test_trust_pages(page, live_server, demo):
     restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
     audit.visit("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", expect_status=403)
 
-
 def test_consent_pages(page, live_server, demo):
     audit = Audit(page, live_server)
     audit.log_in(*STAFF)
