@@ -89,6 +89,7 @@ class ProposalViewSet(ModelViewSet):
     inspect_view_enabled = False
     index_view_class = ProposalIndexView
     index_template_name = "participation/admin/queue.html"
+    index_results_template_name = "participation/admin/index_results.html"
     filterset_class = ProposalFilterSet
     search_fields = ["reference", "title", "description", "on_behalf_of"]
     search_backend_name = None
@@ -176,6 +177,7 @@ class TallySheetViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     index_view_class = TallySheetIndexView
+    index_results_template_name = "participation/admin/index_results.html"
     delete_view_class = TallySheetDeleteView
     filterset_class = TallySheetFilterSet
     list_display = [
@@ -240,6 +242,7 @@ class VotingCodeViewSet(ModelViewSet):
     menu_label = _("Voting codes")
     add_to_admin_menu = False
     index_view_class = VotingCodeIndexView
+    index_results_template_name = "participation/admin/index_results.html"
     filterset_class = VotingCodeFilterSet
     search_fields = ["lookup", "batch"]
     search_backend_name = None
