@@ -26,3 +26,30 @@ def erase_personal_data_before_admin_deletion(request, user):
     """An administrator deleting a user in Wagtail erases the person's data in every app, as "Mon compte" does."""
     if request.method == "POST":
         erase_all(user)
+
+
+# --- "À faire" panel (home.todo): accounts this staff member made at the desk, first password unused -----
+def desk_todo(user):
+    from django.utils.translation import ngettext
+
+    from accounts.models import User
+    from home.todo import TodoLine
+
+    if not is_desk_staff(user):
+        return []
+    waiting = User.objects.filter(created_by=user, must_change_password=True, is_active=True).count()
+    label = ngettext(
+        "%(n)d account you created at the desk whose first password is not used yet",
+        "%(n)d accounts you created at the desk whose first password is not used yet",
+        waiting,
+    ) % {"n": waiting}
+    return [TodoLine("desk_first_password", label, waiting, reverse_lazy("accounts:desk"), order=50)]
+
+
+def _register_todo():
+    from home.todo import register_todo_provider
+
+    register_todo_provider("accounts", desk_todo, order=50)
+
+
+_register_todo()

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import admin_pages
 from home import health as home_health
 from home import views as home_views
 
@@ -14,6 +16,12 @@ PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 
 urlpatterns = [
     path("healthz/", home_health.health, name="health"),  # for the load balancer (home/health.py)
+    # Wagtail's "add a page" without autosave before the first save (home/admin_pages.py); same URL and name.
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        require_admin_access(admin_pages.FirstSaveCreateView.as_view()),
+        name="first_save_add_page",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),

@@ -83,9 +83,18 @@ def backup(target, include_media=True):
     if connection.vendor == "postgresql":
         env, args = pg_env_and_args(database)
         subprocess.run(  # noqa: S603 (fixed program, arguments from the settings)
-            [client_program("pg_dump"), *args, "--format=custom", "--no-owner", "--no-privileges",
-             "--file", str(target / PG_DUMP), database["NAME"]],
-            env=env, check=True,
+            [
+                client_program("pg_dump"),
+                *args,
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                "--file",
+                str(target / PG_DUMP),
+                database["NAME"],
+            ],
+            env=env,
+            check=True,
         )
     elif connection.vendor == "sqlite":
         connection.ensure_connection()
@@ -128,16 +137,30 @@ def restore_database(source, database):
             raise RuntimeError("A PostgreSQL backup restores into PostgreSQL only.")
         env, args = pg_env_and_args(database)
         subprocess.run(  # noqa: S603 (fixed program, arguments from the settings)
-            [client_program("pg_restore"), *args, "--no-owner", "--no-privileges", "--clean", "--if-exists",
-             "--exit-on-error", "--dbname", database["NAME"], str(source / PG_DUMP)],
-            env=env, check=True,
+            [
+                client_program("pg_restore"),
+                *args,
+                "--no-owner",
+                "--no-privileges",
+                "--clean",
+                "--if-exists",
+                "--exit-on-error",
+                "--dbname",
+                database["NAME"],
+                str(source / PG_DUMP),
+            ],
+            env=env,
+            check=True,
         )
         import psycopg
 
         env_password = {"password": str(database["PASSWORD"])} if database.get("PASSWORD") else {}
         with psycopg.connect(
-            host=database.get("HOST") or "127.0.0.1", port=database.get("PORT") or 5432,
-            user=database.get("USER") or None, dbname=database["NAME"], **env_password,
+            host=database.get("HOST") or "127.0.0.1",
+            port=database.get("PORT") or 5432,
+            user=database.get("USER") or None,
+            dbname=database["NAME"],
+            **env_password,
         ) as conn:
             return row_counts(conn.cursor(), manifest["counts"])
     if manifest["database"] == "sqlite":

@@ -69,4 +69,3 @@ class MediaStorage(S3Storage):
             if path.startswith(base):
                 return unquote(path.removeprefix(base))
         return None
-

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from home import admin_scope
+from home import admin_pages, admin_scope, todo
 from home.page_cache import serve_with_page_cache
 
 
@@ -15,3 +15,28 @@ def anonymous_page_cache(serve):
 hooks.register("construct_admin_api", admin_scope.scope_admin_api, order=100)
 hooks.register("construct_page_chooser_queryset", admin_scope.scope_page_chooser)
 hooks.register("construct_reports_menu", admin_scope.network_reports_only)
+
+# The "À faire" panel first on the dashboard: each app fills it through home.todo providers.
+hooks.register("construct_homepage_panels", todo.add_todo_panel)
+
+
+def quiet_centres_todo(user):
+    """For the network admin: centres whose pages (news, events, workshops) nothing was published in lately."""
+    if not user.is_superuser:
+        return []
+    return todo.quiet_centres_lines()
+
+
+todo.register_todo_provider("home", quiet_centres_todo, order=70)
+
+
+# Plain French, no traps in the page editor (home/admin_pages.py).
+hooks.register("construct_page_action_menu", admin_pages.publish_first)
+hooks.register("construct_help_menu", admin_pages.french_help_menu)
+
+
+@hooks.register("register_admin_urls")
+def register_staff_guide_url():
+    from django.urls import path
+
+    return [path("guide/", admin_pages.staff_guide, name="staff_guide")]

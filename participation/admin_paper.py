@@ -6,7 +6,7 @@ import mimetypes
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -296,3 +296,14 @@ def codes_pdf_response(request, workshop, codes, batch, per_page=8):
         filename=f"codes-{workshop.slug}.pdf",
         request=request,
     )
+
+
+def urlpatterns():
+    return [
+        path("atelier/<int:pk>/bulletins-papier/", tallies, name="tallies"),
+        path("atelier/<int:pk>/bulletins-papier/<str:day>/", tally_sheet, name="tally_sheet"),
+        path("atelier/<int:pk>/bulletins-papier/<str:day>/photo/", tally_photo, name="tally_photo"),
+        path("atelier/<int:pk>/feuilles.csv", tallies_csv, name="tallies_csv"),
+        path("atelier/<int:pk>/bulletin.pdf", ballot_pdf, name="ballot_pdf"),
+        path("atelier/<int:pk>/affiche.pdf", poster_pdf, name="poster_pdf"),
+    ]

@@ -7,32 +7,22 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.history import readable_history
 from home.page_cache import invalidate_page_cache
-from home.permissions import centres_for_user, user_is_centre_staff
+from home.permissions import user_is_centre_staff
 from home.tabular import csv_response
-from participation import results
-from participation.forms import (
-    CodeBatchForm,
-    ModerationForm,
-    OutcomeForm,
-    RevokeCodeForm,
-)
+from participation.forms import CodeBatchForm, ModerationForm, OutcomeForm, RevokeCodeForm
 from participation.models import Proposal, TallySheet, VotingCode, WorkshopPage
 from participation.models.codes import normalise_code
+from participation.models.counts import with_counts
 from participation.on_behalf import OnBehalfProposalForm, journal_proposal
-from participation.reports import dismiss_reports, open_reports_q
-
-STATUS_FILTERS = {
-    # Every unreviewed report puts the proposal here at once (not only after it is hidden).
-    "todo": Q(status=Proposal.Status.PENDING) | Q(hidden_by_reports=True) | open_reports_q(),
-    "published": Q(status=Proposal.Status.PUBLISHED, hidden_by_reports=False),
-    "rejected": Q(status=Proposal.Status.REJECTED),
-    "all": Q(),
-}
+from participation.reports import dismiss_reports
+from participation.results import ranked_results
 
 
 class NotYourCentre(Exception):
@@ -47,14 +37,13 @@ def centre_scoped(view):
         try:
             return view(request, *args, **kwargs)
         except NotYourCentre:
-            return render(
-                request,
-                "participation/admin/forbidden.html",
-                {"page_title": _("Access denied")},
-                status=403,
-            )
+            return forbidden(request)
 
     return wrapper
+
+
+def forbidden(request):
+    return render(request, "participation/admin/forbidden.html", {"page_title": _("Access denied")}, status=403)
 
 
 def _staff_workshop(request, pk):
@@ -73,37 +62,6 @@ def _staff_proposal(request, pk):
     return proposal
 
 
-def moderation_queue(request):
-    centres = centres_for_user(request.user)
-    current = request.GET.get("statut", "todo")
-    if current not in STATUS_FILTERS:
-        current = "todo"
-    proposals = (
-        Proposal.objects.for_centres(centres)
-        .filter(STATUS_FILTERS[current])
-        .select_related("workshop", "workshop__centre", "author")
-        .annotate(report_count=Count("reports"), has_open_reports=open_reports_q())
-        .order_by("-hidden_by_reports", "-has_open_reports", "created_at")
-    )
-    workshops = WorkshopPage.objects.filter(centre__in=centres).select_related("centre").order_by("-voting_start")
-    return render(
-        request,
-        "participation/admin/queue.html",
-        {
-            "page_title": _("Participation"),
-            "proposals": proposals[:300],
-            "workshops": workshops,
-            "current": current,
-            "filters": [
-                ("todo", _("To review")),
-                ("published", _("Published")),
-                ("rejected", _("Rejected")),
-                ("all", _("All")),
-            ],
-        },
-    )
-
-
 @centre_scoped
 def proposal_admin(request, pk):
     proposal = _staff_proposal(request, pk)
@@ -114,52 +72,27 @@ def proposal_admin(request, pk):
             moderation_form = ModerationForm(request.POST, prefix="mod")
             if moderation_form.is_valid():
                 action = moderation_form.cleaned_data["action"]
-                proposal._history_user = request.user
                 if action == "dismiss":
                     dismiss_reports(proposal, request.user)
                     messages.success(request, _("Reports dismissed for %(ref)s.") % {"ref": proposal.reference})
                     return redirect("participation_admin:proposal", pk=proposal.pk)
-                if proposal.reports.exists():
-                    # The decision answers the reports too: they leave the queue.
-                    proposal.reports_cleared_at = timezone.now()
                 if action == "publish":
-                    proposal.status = Proposal.Status.PUBLISHED
-                    proposal.rejection_reason = ""
-                    if proposal.hidden_by_reports:
-                        proposal.hidden_by_reports = False
-                        proposal.reports_cleared_at = timezone.now()
-                    proposal._change_reason = "Publiée"
+                    proposal.publish(request.user)
                 else:
-                    proposal.status = Proposal.Status.REJECTED
-                    proposal.rejection_reason = moderation_form.cleaned_data["reason"].strip()
-                    proposal.hidden_by_reports = False
-                    proposal._change_reason = "Refusée"
-                proposal.save()
+                    proposal.refuse(request.user, moderation_form.cleaned_data["reason"])
                 invalidate_page_cache()
                 messages.success(request, _("Decision saved for %(ref)s.") % {"ref": proposal.reference})
                 return redirect("participation_admin:proposal", pk=proposal.pk)
         else:
             outcome_form = OutcomeForm(request.POST, instance=proposal, prefix="out")
             if outcome_form.is_valid():
-                proposal = outcome_form.save(commit=False)
-                proposal._history_user = request.user
-                proposal._change_reason = "Suite donnée"
-                proposal.save()
+                data = outcome_form.cleaned_data
+                proposal.answer(request.user, data["outcome"], data["official_answer"])
                 invalidate_page_cache()
                 messages.success(request, _("Outcome saved for %(ref)s.") % {"ref": proposal.reference})
                 return redirect("participation_admin:proposal", pk=proposal.pk)
-    history = list(proposal.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    changes = []
-    for index, record in enumerate(history):
-        previous = history[index + 1] if index + 1 < len(history) else None
-        fields = []
-        if previous is not None:
-            delta = record.diff_against(previous)
-            fields = [
-                (Proposal._meta.get_field(change.field).verbose_name, change.old, change.new)
-                for change in delta.changes
-            ]
-        changes.append({"record": record, "fields": fields})
+    records = proposal.history.select_related("history_user").order_by("-history_date", "-history_id")
+    changes = readable_history(records, Proposal)
     return render(
         request,
         "participation/admin/proposal.html",
@@ -181,7 +114,7 @@ def workshop_admin(request, pk):
     counts_visible = workshop.counts_visible()
     proposals = list(Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference"))
     if counts_visible:
-        results.with_counts(proposals, workshop.pk)
+        with_counts(proposals, workshop.pk)
     # Codes, counted distinct (a join to supports would count a code once per support). How many
     # codes have voted is derived from supports: hidden with the counts, except from superusers.
     show_used = counts_visible or request.user.is_superuser
@@ -255,33 +188,81 @@ def generate_codes(request, pk):
     return codes_pdf_response(request, workshop, codes, batch, per_page=int(form.cleaned_data["per_page"]))
 
 
+def _code_lookup(raw):
+    full = normalise_code(raw)
+    return (full or "".join(ch for ch in (raw or "").upper() if ch.isalnum()))[:4]
+
+
+def _confirm(request, workshop, title, lost, action, hidden, status=200):
+    """The page before destroying: what will be lost, in plain words, and one button to go on."""
+    return render(
+        request,
+        "participation/admin/confirm.html",
+        {"page_title": title, "workshop": workshop, "lost": lost, "action": action, "hidden": hidden},
+        status=status,
+    )
+
+
 @centre_scoped
-@require_POST
 def revoke_code(request, pk):
+    """GET (the form on the workshop page): what revoking this code means; POST: revoke it."""
     workshop = _staff_workshop(request, pk)
-    form = RevokeCodeForm(request.POST)
-    if form.is_valid():
-        raw = form.cleaned_data["code"]
-        full = normalise_code(raw)
-        lookup = (full or "".join(ch for ch in raw.upper() if ch.isalnum()))[:4]
-        updated = VotingCode.objects.filter(workshop=workshop, lookup=lookup, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
-        if updated:
-            messages.success(request, _("The code starting with %(start)s is revoked.") % {"start": lookup})
-        else:
+    form = RevokeCodeForm(request.POST if request.method == "POST" else request.GET)
+    if not form.is_valid():
+        messages.error(request, _("Type the first four characters of the code to revoke."))
+        return redirect("participation_admin:workshop", pk=workshop.pk)
+    lookup = _code_lookup(form.cleaned_data["code"])
+    active = VotingCode.objects.filter(workshop=workshop, lookup=lookup, revoked_at__isnull=True)
+    if request.method != "POST":
+        code = active.first()
+        if code is None:
             messages.error(request, _("No active code of this workshop starts with %(start)s.") % {"start": lookup})
+            return redirect("participation_admin:workshop", pk=workshop.pk)
+        lost = [
+            _("The code starting with %(start)s (batch “%(batch)s”) will no longer let anyone vote.")
+            % {"start": lookup, "batch": code.batch or "—"},
+            _("Supports already given with it stay counted."),
+            _("It cannot be undone, and a revoked code cannot be printed again."),
+        ]
+        return _confirm(
+            request, workshop, _("Revoke the code %(start)s?") % {"start": lookup}, lost, request.path, {"code": lookup}
+        )
+    updated = 0
+    for code in active:
+        code.revoked_at = timezone.now()
+        code.save(update_fields=["revoked_at"])
+        updated += 1
+    if updated:
+        messages.success(request, _("The code starting with %(start)s is revoked.") % {"start": lookup})
+    else:
+        messages.error(request, _("No active code of this workshop starts with %(start)s.") % {"start": lookup})
     return redirect("participation_admin:workshop", pk=workshop.pk)
 
 
 @centre_scoped
-@require_POST
 def revoke_batch(request, pk):
+    """GET: how many codes of the batch will stop working; POST: revoke them (the batch stays listed)."""
     workshop = _staff_workshop(request, pk)
-    batch = request.POST.get("batch", "")
-    updated = VotingCode.objects.filter(workshop=workshop, batch=batch, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    batch = (request.POST if request.method == "POST" else request.GET).get("batch", "")
+    active = VotingCode.objects.filter(workshop=workshop, batch=batch, revoked_at__isnull=True)
+    if request.method != "POST":
+        count = active.count()
+        lost = [
+            _("%(n)d codes of the batch “%(batch)s” that have not been revoked yet will no longer let anyone vote.")
+            % {"n": count, "batch": batch or "—"},
+            _("Supports already given with them stay counted; the batch stays in the list, marked revoked."),
+            _("It cannot be undone: codes are printed once and cannot be printed again."),
+        ]
+        return _confirm(
+            request,
+            workshop,
+            _("Revoke the batch “%(batch)s”?") % {"batch": batch or "—"},
+            lost,
+            request.path,
+            {"batch": batch},
+            status=200 if count else 404,
+        )
+    updated = active.update(revoked_at=timezone.now())
     messages.success(request, _("%(n)d codes revoked.") % {"n": updated})
     return redirect("participation_admin:workshop", pk=workshop.pk)
 
@@ -313,7 +294,7 @@ def results_csv(request, pk):
         )
     rows = [
         [rank, p.reference, p.title, p.online_count, p.paper_count, p.total_count, p.get_outcome_display()]
-        for rank, p in enumerate(results.ranked_results(workshop), start=1)
+        for rank, p in enumerate(ranked_results(workshop), start=1)
     ]
     header = [_("Rank"), _("Reference"), _("Title"), _("Online"), _("Paper"), _("Total"), _("Outcome")]
     rows += [[], *paper_summary_rows(workshop)]
@@ -326,7 +307,7 @@ def proposals_csv(request, pk):
     proposals = list(Proposal.objects.filter(workshop=workshop).select_related("author").order_by("reference"))
     counts_visible = workshop.counts_visible()
     if counts_visible:
-        results.with_counts(proposals, workshop.pk)
+        with_counts(proposals, workshop.pk)
     header = [
         _("Reference"),
         _("Title"),
@@ -357,3 +338,20 @@ def proposals_csv(request, pk):
             row += [p.online_count, p.paper_count, p.total_count]
         rows.append(row)
     return csv_response(f"propositions-{workshop.slug}.csv", header, rows)
+
+
+def urlpatterns():
+    """The screens Wagtail's generic views do not cover; mounted under the proposals viewset."""
+    from participation import admin_paper
+
+    return [
+        path("proposition/<int:pk>/", proposal_admin, name="proposal"),
+        path("atelier/<int:pk>/", workshop_admin, name="workshop"),
+        path("atelier/<int:pk>/proposition-papier/", paper_proposal, name="paper_proposal"),
+        path("atelier/<int:pk>/codes/", generate_codes, name="generate_codes"),
+        path("atelier/<int:pk>/codes/revoquer/", revoke_code, name="revoke_code"),
+        path("atelier/<int:pk>/codes/revoquer-lot/", revoke_batch, name="revoke_batch"),
+        path("atelier/<int:pk>/resultats.csv", results_csv, name="results_csv"),
+        path("atelier/<int:pk>/propositions.csv", proposals_csv, name="proposals_csv"),
+        *admin_paper.urlpatterns(),
+    ]

@@ -2,11 +2,13 @@
 adoptions, and the adoptions overview with its CSV export. Permissions: see toolkit.permissions."""
 
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -16,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_menu import StaffMenuItem
-from toolkit import admin_views
+from toolkit import admin_join, admin_views
 from toolkit.admin_forms import AdoptionAdminForm, NeighbouringCentreAdminForm
 from toolkit.admin_usage import feedback_to_moderate
 from toolkit.models import Adoption, Audience, JoinRequest, NeighbouringCentre, ResourceFeedback, Theme
@@ -85,13 +87,33 @@ class ScopedUsageView(ScopedObjectMixin, UsageView):
     pass
 
 
+def yes_no_column(name, label):
+    """Oui/Non in the lists (Wagtail would show True/False)."""
+    return Column(name, label=label, accessor=lambda obj: _("Yes") if getattr(obj, name) else _("No"))
+
+
+def record_adoption_link(join_request):
+    return format_html(
+        '<a class="button button-small" href="{}">{}</a>',
+        reverse("toolkit_record_adoption", args=[join_request.pk]),
+        _("Record the adoption"),
+    )
+
+
 class JoinRequestViewSet(ModelViewSet):
     model = JoinRequest
     name = "toolkit_join_requests"
     url_prefix = "boite-a-outils/demandes"
     icon = "mail"
     menu_label = _("Join requests")
-    list_display = ["centre_name", "town", "contact_name", "status", "created_at"]
+    list_display = [
+        "centre_name",
+        "town",
+        "contact_name",
+        "status",
+        "created_at",
+        Column("adopt", label=_("Adoption"), accessor=record_adoption_link),
+    ]
     list_filter = ["status"]
     search_fields = ["centre_name", "town", "contact_name"]
     ordering = ["-created_at"]
@@ -106,7 +128,7 @@ class NeighbouringCentreViewSet(ModelViewSet):
     url_prefix = "boite-a-outils/centres"
     icon = "home"
     menu_label = _("Adopting centres")
-    list_display = ["name", "town", "in_network", "contact_name"]
+    list_display = ["name", "town", yes_no_column("in_network", _("In the network")), "contact_name"]
     list_filter = ["in_network"]
     search_fields = ["name", "town"]
     add_to_admin_menu = False
@@ -136,7 +158,7 @@ class AdoptionViewSet(ModelViewSet):
     url_prefix = "boite-a-outils/adoptions"
     icon = "success"
     menu_label = _("Adoptions")
-    list_display = ["centre", "resource", "stage", "is_published", "stage_changed_on"]
+    list_display = ["centre", "resource", "stage", yes_no_column("is_published", _("On the sheet")), "stage_changed_on"]
     list_filter = ["stage", "is_published"]
     add_to_admin_menu = False
     copy_view_enabled = False
@@ -252,6 +274,7 @@ def register_overview_urls():
     return [
         path("boite-a-outils/suivi/", admin_views.overview_view, name="toolkit_overview"),
         path("boite-a-outils/suivi/adoptions.csv", admin_views.adoptions_csv_view, name="toolkit_adoptions_csv"),
+        path("boite-a-outils/demandes/<int:pk>/adoption/", admin_join.record_adoption, name="toolkit_record_adoption"),
     ]
 
 
@@ -276,3 +299,29 @@ class OverviewPanel(Component):
 def add_overview_panel(request, panels):
     if is_toolkit_staff(request.user):
         panels.append(OverviewPanel())
+
+
+# --- "À faire" panel (home.todo): for the network admin, the new requests to join the programme ----------
+def toolkit_todo(user):
+    from django.utils.translation import ngettext
+
+    from home.todo import TodoLine
+
+    if not user.is_superuser:
+        return []
+    new = JoinRequest.objects.filter(status=JoinRequest.Status.NEW).count()
+    label = ngettext(
+        "%(n)d new request to join the programme, to turn into an adoption",
+        "%(n)d new requests to join the programme, to turn into adoptions",
+        new,
+    ) % {"n": new}
+    return [TodoLine("join_requests", label, new, reverse("toolkit_join_requests:index") + "?status=new", order=60)]
+
+
+def _register_todo():
+    from home.todo import register_todo_provider
+
+    register_todo_provider("toolkit", toolkit_todo, order=60)
+
+
+_register_todo()

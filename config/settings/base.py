@@ -265,6 +265,8 @@ WAGTAIL_SITE_NAME = "Centres sociaux connectés"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Page addresses in plain ASCII: /actualites/repair-cafe-..., never /actualites/repair-caf%C3%A9-...
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

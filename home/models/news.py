@@ -121,6 +121,20 @@ class EventPage(BreadcrumbMixin, Page):
         max_length=600,
         help_text=_("How to sign up: free, on the spot, by phone... Leave empty if no registration is needed."),
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Leave empty if it is purely decorative."),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.EventIndexPage"]
@@ -136,6 +150,7 @@ class EventPage(BreadcrumbMixin, Page):
         MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("place")], heading=_("When and where")),
         FieldPanel("intro"),
         FieldPanel("registration"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
     ]
 

@@ -134,6 +134,39 @@ class Proposal(models.Model):
     def is_public(self):
         return self.status == self.Status.PUBLISHED and not self.hidden_by_reports
 
+    # --- staff decisions: each one goes through save(), so simple-history records it (with its user
+    # and reason) and post_create_historical_record listeners (notifications) see the status change.
+    def _decide(self, user, reason):
+        self._history_user = user
+        self._change_reason = reason
+        if self.reports.exists():
+            # The decision answers the reports too: they leave the queue.
+            self.reports_cleared_at = timezone.now()
+
+    def publish(self, user):
+        self._decide(user, "Publiée")
+        self.status = self.Status.PUBLISHED
+        self.rejection_reason = ""
+        self.hidden_by_reports = False
+        self.save()
+
+    def refuse(self, user, reason):
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValueError("A refusal needs a reason the author can read.")
+        self._decide(user, "Refusée")
+        self.status = self.Status.REJECTED
+        self.rejection_reason = reason
+        self.hidden_by_reports = False
+        self.save()
+
+    def answer(self, user, outcome, official_answer):
+        self._history_user = user
+        self._change_reason = "Suite donnée"
+        self.outcome = outcome
+        self.official_answer = official_answer
+        self.save()
+
 
 class ProposalReport(models.Model):
     """A resident reports a published proposal: it goes to the staff's queue at once.

@@ -350,6 +350,7 @@ def test_trust_pages(page, live_server, demo):
     restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
     audit.visit("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", expect_status=403)
 
+
 def test_consent_pages(page, live_server, demo):
     audit = Audit(page, live_server)
     audit.log_in(*STAFF)
@@ -369,4 +370,23 @@ def test_consent_pages(page, live_server, demo):
     audit.page.context.clear_cookies()
     audit.log_in(*JOBSEEKER)
     audit.visit("help from the staff", "/compte/aide/")
+    audit.assert_clean()
+
+
+def test_staff_admin_pages(page, live_server, demo):
+    """Issue 12's staff screens inside Wagtail's admin: the "À faire" panel, the team guide, the
+    proposals queue and a confirmation page (axe on the whole page, Wagtail's chrome included)."""
+    from participation.models import VotingCode, WorkshopPage
+
+    workshop = WorkshopPage.objects.filter(centre__slug="belencontre").first()
+    VotingCode.create_batch(workshop, 2, batch="Lot audit")
+    audit = Audit(page, live_server)
+    audit.log_in(*STAFF)
+    audit.visit("admin dashboard with its to-do panel", "/admin/")
+    audit.visit("team guide", "/admin/guide/")
+    audit.visit("proposals to review", "/admin/participation/")
+    audit.visit(
+        "revoke a batch: confirmation",
+        f"/admin/participation/atelier/{workshop.pk}/codes/revoquer-lot/?batch=Lot+audit",
+    )
     audit.assert_clean()
