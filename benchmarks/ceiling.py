@@ -30,9 +30,19 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 from site_load import EXTRA_CONTENT  # noqa: E402  (the same extra content as site_load.py)
 
 PYTHON = sys.executable
-DB_NAME = "csc_prod_bench"
+DB_NAME = os.environ.get("BENCH_DB_NAME", "csc_prod_bench")
 PG_URL = "postgres://postgres@127.0.0.1:5432"
-PORTS = {"redis": 18750, "site": 18751, "bare": 18752}
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+PORTS = {name: int(os.environ.get(f"BENCH_{name.upper()}_PORT") or free_port()) for name in ("redis", "site", "bare")}
 PAGES = (("home page", "/"), ("centre page", "/belencontre/"))
 
 

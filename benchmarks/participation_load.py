@@ -160,6 +160,24 @@ def main():
         verdict = "OK" if med < 100 else "TOO SLOW"
         print(f"{label:34s} median {med:6.1f} ms  max {worst:6.1f} ms  (target < 100 ms: {verdict})")
 
+    # The same page with 5 proposals (and their share of supports): how much the data costs.
+    small = workshop("petit-atelier", hide_counts_during_vote=False)
+    small_ids = [
+        Proposal.objects.create(workshop=small, title=f"Proposition {i}", description="Une idée. " * 10,
+                                status="published").pk
+        for i in range(5)
+    ]
+    small_ballots = Ballot.objects.bulk_create([Ballot(workshop=small) for _ in range(SUPPORTS // PROPOSALS * 5)])
+    Support.objects.bulk_create([Support(ballot=b, proposal_id=small_ids[n % 5]) for n, b in enumerate(small_ballots)])
+    big_ms, _worst = median_ms(anon, big.url)
+    small_ms, _worst = median_ms(anon, small.url)
+    ratio = big_ms / small_ms
+    assert anon.get(big.url).get("X-Page-Cache") != "hit" and anon.get(small.url).get("X-Page-Cache") != "hit"
+    print(
+        f"{'workshop page, 200 vs 5 proposals':34s} {big_ms:6.1f} ms vs {small_ms:6.1f} ms = {ratio:.2f}x "
+        f"(goal < 2x: {'met' if ratio < 2 else 'NOT met'}; anonymous, page cache off)"
+    )
+
     # Results phase (ranked, chart + table) on the same data.
     WorkshopPage.objects.filter(pk=big.pk).update(voting_start=now - 2 * day, voting_end=now - day)
     med, worst = median_ms(anon, big.url)
@@ -170,7 +188,8 @@ def main():
         "client": "test client threads (one process)",
         "live": f"live server (gunicorn, {WORKERS} workers x {THREADS} threads, 127.0.0.1)",
     }
-    for key in os.environ.get("BENCH_MODES", "client,live").split(","):  # BENCH_MODES=live to tune gunicorn
+    # BENCH_MODES=live to tune gunicorn; BENCH_MODES= (empty) for the renders only.
+    for key in filter(None, os.environ.get("BENCH_MODES", "client,live").split(",")):
         race_concurrency(modes[key], workshop, resident)
 
 
@@ -292,6 +311,7 @@ def race_concurrency(mode, make_workshop, resident):
         server.terminate()
         server.wait(timeout=30)
     accepted = sum(s.count(302) for s in outcomes)
+    bare_rate = bare_insert_rate(len(outcomes[0] or []), conns) if live else None
     refused = sum(s.count(409) for s in outcomes)
     errors = [x for s in outcomes for x in s if x not in (302, 409)]
     stored = Support.objects.filter(proposal__workshop=race).count()
@@ -308,6 +328,73 @@ def race_concurrency(mode, make_workshop, resident):
         f"stored {stored}, distinct {distinct}, expected {expected}: "
         + ("none lost or doubled" if stored == distinct == accepted == expected and not errors else "MISMATCH")
     )
+    if bare_rate:
+        ratio = accepted / elapsed / bare_rate
+        print(
+            f"  reference: a bare WSGI view doing one INSERT in a transaction, same gunicorn, same load: "
+            f"{bare_rate:.0f} inserts/s; supports/s = {ratio:.2f} of it "
+            f"(goal >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})"
+        )
+
+
+def start_gunicorn(app, env, extra_path=None):
+    import socket
+    import subprocess
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    if extra_path:
+        env = dict(env, PYTHONPATH=os.pathsep.join([extra_path, env.get("PYTHONPATH", "")]))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
+         "--threads", str(THREADS), "--worker-class", WORKER_CLASS, "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, port
+
+
+def bare_insert_rate(per_voter, _conns):
+    """Inserts/s of benchmarks/bare_insert_wsgi.py under the same gunicorn, VOTERS threads, same count."""
+    import http.client
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE IF NOT EXISTS bench_bare_insert (id bigserial PRIMARY KEY, path text, created_at timestamptz)"
+        )
+    env = dict(os.environ, BARE_DATABASE_URL=DB_URL)
+    server, port = start_gunicorn("bare_insert_wsgi:application", env, extra_path=str(ROOT / "benchmarks"))
+    barrier = threading.Barrier(VOTERS)
+    done = [0] * VOTERS
+
+    def voter(index):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        barrier.wait()
+        for k in range(per_voter):
+            conn.request("POST", f"/insert/{index}/{k}/", body="", headers={"Host": "testserver"})
+            response = conn.getresponse()
+            response.read()
+            done[index] += response.status == 302
+        conn.close()
+
+    threads = [threading.Thread(target=voter, args=(i,)) for i in range(VOTERS)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    elapsed = time.perf_counter() - start
+    server.terminate()
+    server.wait(timeout=30)
+    return sum(done) / elapsed
 
 
 if __name__ == "__main__":

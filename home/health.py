@@ -3,19 +3,26 @@ serve, 503 (with which check failed) when it cannot.
 
 Each check is a small function registered with `@health_check("name")`; it returns nothing when
 fine and raises (any exception) when not. Apps add their own the same way: the task queue's
-worker check ("oldest waiting task younger than N minutes") registers here once the queue exists.
-The answer is JSON, never cached, and names no secret (no host, no path, no exception text).
+worker check ("worker queue") reads the oldest task waiting in django-tasks-db's table, and says
+"configured": false while that app is not installed. A check may return a dict of figures shown
+next to its result (the queue's age in seconds). The answer is JSON, never cached, and names no
+secret (no host, no path, no exception text).
 """
 
 import logging
 import time
 import uuid
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connections
+from django.db.models import Case, F, When
+from django.db.models.functions import Greatest
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -59,18 +66,50 @@ def check_storage():
         default_storage.delete(name)
 
 
+TASKS_APP = "django_tasks_db"
+
+
+def oldest_waiting_task_due():
+    """When the oldest task waiting for a worker became due (None: the queue is empty).
+
+    Reads django-tasks-db's own model: tasks READY to run now, due at their enqueue time or at
+    their `run_after` time when they were scheduled for later.
+    """
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    due = Case(
+        When(run_after=get_date_max(), then=F("enqueued_at")),
+        default=Greatest(F("enqueued_at"), F("run_after")),
+    )
+    return DBTaskResult.objects.ready().annotate(due=due).order_by("due").values_list("due", flat=True).first()
+
+
+@health_check("worker queue")
+def check_worker_queue():
+    """Unhealthy when a task has waited longer than HEALTH_QUEUE_MAX_AGE seconds: no worker runs."""
+    if not apps.is_installed(TASKS_APP):
+        return {"configured": False}
+    due = oldest_waiting_task_due()
+    age = max((timezone.now() - due).total_seconds(), 0) if due else 0
+    limit = getattr(settings, "HEALTH_QUEUE_MAX_AGE", 300)
+    if age > limit:
+        raise RuntimeError(f"the oldest waiting task is {age:.0f} s old (limit {limit} s)")
+    return {"configured": True, "age_s": round(age)}
+
+
 def run_checks():
     results = {}
     for name, check in CHECKS.items():
         started = time.perf_counter()
+        details = None
         try:
-            check()
+            details = check()
         except Exception:  # any failure makes this server unhealthy; the log has the details
             logger.exception("Health check %s failed", name)
             ok = False
         else:
             ok = True
-        results[name] = {"ok": ok, "ms": round((time.perf_counter() - started) * 1000, 1)}
+        results[name] = {"ok": ok, "ms": round((time.perf_counter() - started) * 1000, 1), **(details or {})}
     return results
 
 

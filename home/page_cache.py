@@ -221,7 +221,10 @@ class EarlyPageCacheMiddleware:
         except Exception:  # an unreachable cache or database is a miss here: the view decides
             logger.warning("Page cache lookup failed", exc_info=True)
             return self.get_response(request)
+        from home.fast_hits import mark_fill
+
         if response is not None:
+            mark_fill(request)  # the same for everyone: the WSGI layer may keep its final form
             return response
         request._page_cache_early = True
         response = self.get_response(request)
@@ -229,4 +232,5 @@ class EarlyPageCacheMiddleware:
         # The hook said the page is the same for everyone; nothing below may have made it personal.
         if slot and response.status_code == 200 and not response.cookies and not response.streaming:
             store(slot, response)
+            mark_fill(request)  # the WSGI layer (home/fast_hits.py) keeps the final response too
         return response

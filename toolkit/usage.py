@@ -16,6 +16,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from home.fast_hits import keep_off_fast_path
+
 logger = logging.getLogger(__name__)
 
 USAGE_HEADER = "X-Toolkit-Usage"
@@ -74,6 +76,7 @@ class UsageCountMiddleware:
         marker = response.get(USAGE_HEADER)
         if marker:
             del response[USAGE_HEADER]
+            keep_off_fast_path(request)  # a hit must come through here to be counted
         if marker and request.method == "GET" and response.status_code == 200 and not _is_robot(request):
             kind, _sep, resource_id = marker.partition(":")
             if kind in FIELDS and resource_id.isdigit():

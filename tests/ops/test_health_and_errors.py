@@ -33,7 +33,49 @@ def test_health_reports_every_check(client):
         "database": True,
         "cache": True,
         "storage": True,
+        "worker queue": True,
     }
+
+
+@pytest.mark.django_db
+def test_the_worker_queue_is_not_configured_without_django_tasks_db(client):
+    from django.apps import apps
+
+    if apps.is_installed("django_tasks_db"):
+        pytest.skip("django-tasks-db is installed: the next test checks the queue")
+    check = client.get("/healthz/").json()["checks"]["worker queue"]
+    assert check["ok"] is True and check["configured"] is False
+
+
+@pytest.mark.django_db
+def test_a_task_waiting_too_long_makes_the_server_unhealthy(client, settings):
+    """Runs once django-tasks-db is installed (issue 17): real rows in its table, no worker."""
+    from datetime import timedelta
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    if not apps.is_installed("django_tasks_db"):
+        pytest.skip("django-tasks-db is not installed yet")
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    settings.HEALTH_QUEUE_MAX_AGE = 300
+    assert client.get("/healthz/").json()["checks"]["worker queue"] == {
+        "ok": True, "configured": True, "age_s": 0, "ms": pytest.approx(0, abs=1000)
+    }
+    fields = {"task_path": "home.tests.nothing", "args_kwargs": {"args": [], "kwargs": {}}, "queue_name": "default",
+              "backend_name": "default", "priority": 0}
+    task = DBTaskResult.objects.create(run_after=get_date_max(), **fields)
+    DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(seconds=120))
+    later = DBTaskResult.objects.create(run_after=timezone.now() + timedelta(hours=1), **fields)  # not due yet
+    response = client.get("/healthz/")
+    assert response.status_code == 200 and 115 <= response.json()["checks"]["worker queue"]["age_s"] <= 130
+    DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(minutes=10))
+    response = client.get("/healthz/")
+    assert response.status_code == 503 and response.json()["checks"]["worker queue"]["ok"] is False
+    assert "age_s" not in response.json()["checks"]["worker queue"]  # what failed, no more
+    DBTaskResult.objects.filter(pk=task.pk).update(status="SUCCESSFUL")
+    assert client.get("/healthz/").status_code == 200 and later.pk
 
 
 @pytest.mark.django_db

@@ -35,8 +35,17 @@ from .conftest import S3_KEYS, new_bucket
 from .servers import Gunicorn, server_env, wait_for_other_sessions_to_end
 
 pytestmark = [pytest.mark.servers, pytest.mark.postgres]
-PORTS = {"a": 18720, "b": 18721}
-BALANCER_PORT = 18730
+def _free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# Free ports by default, so two runs side by side do not collide (fixed ones through the environment).
+PORTS = {name: int(os.environ.get(f"TEST_SERVER_{name.upper()}_PORT") or _free_port()) for name in ("a", "b")}
+BALANCER_PORT = int(os.environ.get("TEST_BALANCER_PORT") or _free_port())
 HAPROXY_CONFIG = """
 global
     maxconn 256
