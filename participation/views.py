@@ -92,7 +92,7 @@ def submit_proposal(request, pk):
 
 # What a vote needs (a page row has dozens of columns; building that SELECT costs more than running it).
 # Anything else is loaded on access, only on the rare paths that need it.
-VOTE_PROPOSAL_FIELDS = ("pk", "workshop_id", "title", "status", "hidden_by_reports")
+VOTE_PROPOSAL_FIELDS = ("pk", "workshop_id", "reference", "title", "status", "hidden_by_reports")
 VOTE_WORKSHOP_FIELDS = (
     "id",
     "live",
@@ -121,6 +121,8 @@ def _vote_response(request, workshop, proposal, message=None, status=200):
     if status >= 400:
         return _error(request, workshop, message, status)
     messages.success(request, message)
+    if request.POST.get("back") == "proposal":  # the button on the proposal's own page
+        return redirect("participation:proposal", proposal.reference)
     return redirect(f"{workshop.url}#proposition-{proposal.pk}")
 
 
@@ -138,7 +140,7 @@ def _vote(request, pk, proposal_pk, action):
     except Proposal.DoesNotExist:
         workshop = _workshop(pk, with_centre=False)
         proposal = get_object_or_404(
-            Proposal.objects.only("pk", "workshop_id", "title", "status", "hidden_by_reports"), pk=proposal_pk
+            Proposal.objects.only(*VOTE_PROPOSAL_FIELDS), pk=proposal_pk
         )
     if refused := access.refusal(request, workshop):
         return refused
@@ -354,11 +356,10 @@ def proposal_detail(request, proposal):
     counts = None
     if proposal.is_public and workshop.counts_visible():
         counts = with_counts([proposal])[0]
-    return render(
-        request,
-        "participation/proposal_detail.html",
-        {"proposal": proposal, "workshop": workshop, "counts": counts, "page": workshop},
-    )
+    context = {"proposal": proposal, "workshop": workshop, "counts": counts, "page": workshop}
+    if proposal.is_public and workshop.is_voting_open():
+        context.update(workshop_page.proposal_vote_context(workshop, proposal, request))
+    return render(request, "participation/proposal_detail.html", context)
 
 
 @proposal_view

@@ -1,0 +1,79 @@
+"""Issue 13 in a real browser, at 360x740 and 320 px: results, the support limit, sign-up, search."""
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import PASSWORD
+from tests.e2e.conftest import log_in
+from tests.participation.conftest import confirmed_sheet, make_proposal, make_workshop
+from tests.participation.test_results import add_supports, set_phase
+
+pytestmark = pytest.mark.e2e
+
+PHONES = {"360x740": (360, 740), "320x640": (320, 640)}
+
+
+@pytest.fixture(params=list(PHONES))
+def phone(request, browser):
+    width, height = PHONES[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    page = context.new_page()
+    page.width = width
+    yield page
+    context.close()
+
+
+def fits(page):
+    """Nothing sticks out sideways: the page is no wider than the screen."""
+    return page.evaluate("document.documentElement.scrollWidth") <= page.width
+
+
+def test_results_are_a_readable_list_with_shared_ranks(phone, live_server, centre_a):
+    workshop = make_workshop(centre_a, "voting")
+    first, second, third = (make_proposal(workshop, title=t) for t in ("Un potager", "Des bancs", "Une fresque"))
+    add_supports(workshop, first, 4)
+    add_supports(workshop, second, 2)
+    add_supports(workshop, third, 3)
+    confirmed_sheet(workshop, date(2026, 3, 14), {second: 1})  # 2 + 1 = 3, tied with the fresque
+    set_phase(workshop, "results")
+    phone.goto(f"{live_server.url}/participer/atelier/{workshop.pk}/resultats/")
+    items = phone.locator(".results-list > li")
+    assert items.count() == 3
+    assert items.nth(0).inner_text().split()[:3] == ["1er", "Un", "potager"]
+    second_card = items.filter(has_text="Des bancs")
+    assert "2e ex æquo" in second_card.inner_text() and "3 soutiens" in second_card.inner_text()
+    assert "2 en ligne · 1 sur papier" in second_card.inner_text()
+    assert "2e ex æquo" in items.filter(has_text="Une fresque").inner_text()
+    # The wide table is for large screens; every figure is in the list, nothing off-screen.
+    assert not phone.locator(".results-table").is_visible()
+    assert fits(phone)
+    box = second_card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= phone.width
+    # The chart's bars are labelled with the proposals' titles.
+    assert phone.locator("svg.bar-chart text", has_text="Un potager").count() == 1
+
+
+def test_at_the_limit_the_other_cards_say_why(phone, live_server, centre_a, resident):
+    workshop = make_workshop(centre_a, "voting", max_supports=1)
+    for title in ("Des bancs", "Un potager"):
+        make_proposal(workshop, title=title)
+    log_in(phone, live_server, resident.username, PASSWORD)
+    phone.goto(live_server.url + workshop.url)
+    phone.get_by_role("button", name="Soutenir : Des bancs").click()
+    phone.get_by_text("Votre soutien à « Des bancs » est compté.").wait_for()
+    card = phone.locator(".proposal", has_text="Un potager")
+    assert card.get_by_text("Vous avez choisi 1 proposition : retirez-la pour choisir celle-ci.").is_visible()
+    link = card.get_by_role("link", name="Soutenir : Un potager (limite atteinte)")
+    assert link.is_visible()
+    link.click()
+    assert phone.url.endswith("#vote-limit")
+    assert phone.locator("#vote-limit").is_visible()
+    assert fits(phone)
+    # The proposal's own page has its support button too.
+    phone.get_by_role("link", name="Des bancs").click()
+    phone.get_by_role("heading", name="Soutenir cette proposition").wait_for()
+    phone.get_by_role("button", name="Retirer mon soutien").click()
+    phone.get_by_text("Votre soutien à « Des bancs » est retiré.").wait_for()
+    assert phone.get_by_role("button", name="Soutenir").is_visible()
+    assert fits(phone)
