@@ -49,7 +49,7 @@ def ordinal(number):
 
 
 def rank_label(number, tied):
-    """"1er", "2e ex æquo": the words the page, the CSV and the poster show."""
+    """ "1er", "2e ex æquo": the words the page, the CSV and the poster show."""
     if tied:
         return pgettext("rank", "%(rank)s tied") % {"rank": ordinal(number)}
     return ordinal(number)

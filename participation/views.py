@@ -139,9 +139,7 @@ def _vote(request, pk, proposal_pk, action):
         workshop = proposal.workshop
     except Proposal.DoesNotExist:
         workshop = _workshop(pk, with_centre=False)
-        proposal = get_object_or_404(
-            Proposal.objects.only(*VOTE_PROPOSAL_FIELDS), pk=proposal_pk
-        )
+        proposal = get_object_or_404(Proposal.objects.only(*VOTE_PROPOSAL_FIELDS), pk=proposal_pk)
     if refused := access.refusal(request, workshop):
         return refused
     voter = ballots.current_voter(request, workshop)

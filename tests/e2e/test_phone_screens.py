@@ -77,3 +77,17 @@ def test_at_the_limit_the_other_cards_say_why(phone, live_server, centre_a, resi
     phone.get_by_text("Votre soutien à « Des bancs » est retiré.").wait_for()
     assert phone.get_by_role("button", name="Soutenir").is_visible()
     assert fits(phone)
+
+
+def test_search_forgives_typos_and_never_ends_in_a_dead_end(phone, live_server, home_page, centre_a, centre_b):
+    phone.goto(f"{live_server.url}/recherche/")
+    phone.get_by_label("Mots à rechercher").fill("Bellencontre")
+    phone.get_by_role("button", name="Rechercher").click()
+    phone.locator(".search-results").get_by_role("link", name="Centre social Belencontre").wait_for()
+    assert fits(phone)
+    phone.get_by_label("Mots à rechercher").fill("zzzqqq")
+    phone.get_by_role("button", name="Rechercher").click()
+    phone.get_by_role("heading", name="Les centres sociaux").wait_for()
+    phone.get_by_role("link", name="Centre social l'Écho").click()
+    assert phone.url.endswith("/echo/")
+    assert fits(phone)
