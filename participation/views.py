@@ -56,6 +56,13 @@ def submit_proposal(request, pk):
     if refused := access.refusal(request, workshop):
         return refused
     if not request.user.is_authenticated:
+        messages.info(
+            request,
+            _(
+                "To put forward an idea, log in. No account yet? Create one below: it takes a minute, "
+                "no email address needed."
+            ),
+        )
         return redirect_to_login(request.get_full_path())
     if not workshop.accepts_proposals():
         return _error(request, workshop, _("Proposals are not open in this workshop right now."), 409)
