@@ -4,6 +4,8 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from home.images import resized
 from home.page_cache import invalidate_page_cache
 from home.permissions import user_is_centre_staff
 from participation import access, ballots, guessing, reports, voting, workshop_page
@@ -367,27 +370,33 @@ def proposal_detail(request, proposal):
     return render(request, "participation/proposal_detail.html", context)
 
 
+# The sizes visitors get: a thumbnail in lists, a medium size on the proposal's page. Never the original.
+PHOTO_SIZES = {"vignette": (480, 360), "moyenne": (960, 720)}
+
+
 @proposal_view
 def photo(request, proposal):
-    """The proposal's photo, behind the same checks as the proposal (a private workshop's photos stay private)."""
+    """The proposal's photo at a visitor's size, behind the same checks as the proposal (a private
+    workshop's photos stay private). Each size is made once from the kept file, then stored beside it."""
     if not proposal.photo:
         raise Http404
+    size = request.GET.get("taille", "moyenne")
+    if size not in PHOTO_SIZES:
+        size = "moyenne"
+    storage = proposal.photo.storage
+    name = f"{proposal.photo.name.rsplit('.', 1)[0]}.{size}.jpg"
     try:
-        handle = proposal.photo.open("rb")
-    except (FileNotFoundError, OSError):
+        if not storage.exists(name):
+            with proposal.photo.open("rb") as original:
+                data = resized(original, box=PHOTO_SIZES[size])
+            name = storage.save(name, ContentFile(data))
+        handle = storage.open(name, "rb")
+    except (FileNotFoundError, OSError, ValidationError):
         raise Http404
-    response = FileResponse(handle, content_type=_photo_type(proposal.photo.name))
+    response = FileResponse(handle, content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600" if access.is_restricted(proposal.workshop) else "max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-PHOTO_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
-
-
-def _photo_type(name):
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return PHOTO_TYPES.get(suffix, "application/octet-stream")
 
 
 @proposal_view

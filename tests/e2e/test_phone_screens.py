@@ -113,3 +113,29 @@ def test_sign_up_from_propose_an_idea_on_a_phone(phone, live_server, centre_a):
     phone.get_by_text("Notez votre identifiant dans un endroit sûr").wait_for()
     assert phone.url.endswith(f"/participer/atelier/{workshop.pk}/proposer/")
     assert fits(phone)
+
+
+def test_workshop_page_with_ten_photos_stays_under_500_kb_of_images(page, live_server, centre_a):
+    """The page-weight budget at 360 px: every photo loaded (scrolled to the bottom), under 500 KB in all."""
+    from tests.participation.test_photo_sizes import with_photo
+
+    workshop = make_workshop(centre_a, "voting")
+    proposals = [with_photo(workshop, f"Idée {n}", seed=n) for n in range(10)]
+    originals = sum(p.photo.size for p in proposals)
+    assert originals > 5_000_000  # the photos as kept weigh megabytes
+    received = {}
+
+    def count(response):
+        if "/photo/" in response.url:
+            received[response.url] = len(response.body())
+
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.on("response", count)
+    page.goto(live_server.url + workshop.url)
+    for _ in range(30):  # scroll to the end so that every lazily loaded photo is fetched
+        page.mouse.wheel(0, 700)
+        page.wait_for_timeout(100)
+    page.wait_for_load_state("networkidle")
+    assert len(received) == 10
+    assert all("taille=vignette" in url for url in received)
+    assert sum(received.values()) < 500_000, sum(received.values())
