@@ -139,3 +139,13 @@ def test_workshop_page_with_ten_photos_stays_under_500_kb_of_images(page, live_s
     assert len(received) == 10
     assert all("taille=vignette" in url for url in received)
     assert sum(received.values()) < 500_000, sum(received.values())
+
+
+def test_compact_logged_in_header_and_breadcrumb_off_the_edge(phone, live_server, centre_a, resident):
+    log_in(phone, live_server, resident.username, PASSWORD)
+    phone.goto(live_server.url + centre_a.url)
+    header = phone.locator(".site-header").bounding_box()
+    assert header["height"] <= 150, header  # was 228 px of a 640 px screen at 320 px
+    crumb = phone.locator(".breadcrumb li").first.bounding_box()
+    assert crumb["x"] >= 12, crumb  # the breadcrumb no longer touches the screen's edge
+    assert fits(phone)
