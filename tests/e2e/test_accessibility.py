@@ -8,6 +8,7 @@ horizontal scrolling. Data: the full demo (the seeders of every app), as a resid
 
 import io
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -218,11 +219,13 @@ def test_participation_pages_for_a_resident(page, live_server, demo):
     audit.check("voting workshop after an htmx support")
     # Issue 13: at the support limit, each other card explains and keeps a link.
     for _ in range(voting.max_supports):
-        buttons = audit.page.locator("#vote-zone button", has_text="Soutenir")
+        audit.goto(voting.url)
+        buttons = audit.page.get_by_role("button", name=re.compile("^Soutenir :"))
         if not buttons.count():
             break
         buttons.first.click()
-        audit.page.wait_for_load_state("networkidle")
+        audit.page.get_by_text("est compté").first.wait_for()
+    audit.goto(voting.url)
     audit.page.locator(".button-unavailable").first.wait_for()
     audit.check("voting workshop at the support limit")
     results = workshops["numerique-pour-tous"]
