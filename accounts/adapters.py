@@ -1,16 +1,40 @@
 """allauth adapter: plain French messages and the display name given at sign-up."""
 
+import re
 from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from accounts.consent import end_first_password_consents
 from home.models import NetworkSettings
+
+NOT_ALLOWED = re.compile(r"[^\w.-]")
+
+
+def username_suggestion(username):
+    """ "Fatima Zahra" -> "Fatima.Zahra": spaces become dots, other signs are dropped."""
+    spaced = re.sub(r"\s+", ".", username.strip())
+    return NOT_ALLOWED.sub("", spaced).strip(".") or None
+
+
+def check_username(username):
+    if re.search(r"\s", username):
+        suggestion = username_suggestion(username)
+        message = _("A username has no spaces.")
+        if suggestion:
+            message = _("A username has no spaces. You could choose “%(suggestion)s”.") % {"suggestion": suggestion}
+        raise ValidationError(message, code="username_spaces")
+    if NOT_ALLOWED.search(username):
+        raise ValidationError(
+            _("Only letters, digits and the signs - _ . can be used in a username. Example: samia59"),
+            code="username_characters",
+        )
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -48,6 +72,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject):
         return f"[{self._network().name}] {subject}"
+
+    def clean_username(self, username, shallow=False):
+        """Our rules, said in our words, before allauth's own checks (length, taken, reserved)."""
+        check_username(username)
+        return super().clean_username(username, shallow=shallow)
 
     def save_user(self, request, user, form, commit=True):
         user.display_name = (form.cleaned_data.get("display_name") or "").strip()

@@ -9,8 +9,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from accounts import verification
+        from allauth.account.signals import user_signed_up
+        from django.contrib.auth.signals import user_logged_in
+
+        from accounts import login_marks, verification
         from accounts.personal_data import register
+
+        user_logged_in.connect(login_marks.mark_password_checked, dispatch_uid="accounts-password-checked")
+        user_signed_up.connect(login_marks.remind_username, dispatch_uid="accounts-remind-username")
 
         register("desk_verification", export=verification.export)
 

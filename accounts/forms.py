@@ -105,6 +105,8 @@ class SignupForm(allauth_forms.SignupForm):
         for name in ("password1", "password2"):
             if name in self.fields:
                 self.fields[name].widget.attrs.pop("placeholder", None)
+        if "password1" in self.fields:
+            self.fields["password1"].help_text = PASSWORD_HELP
         if "password2" in self.fields:
             self.fields["password2"].label = _("Password again")
             self.fields["password2"].help_text = _("Type the same password once more, to avoid typing mistakes.")
@@ -118,12 +120,34 @@ class SignupForm(allauth_forms.SignupForm):
         return super().clean()
 
 
+PASSWORD_HELP = _("At least 8 characters, not only digits, not too easy to guess. Example: velo-soleil-42")
+# A card's password typed at log-in less than this long ago is not asked again on the forced change.
+JUST_LOGGED_IN_SECONDS = 15 * 60
+JUST_LOGGED_IN_KEY = "accounts_password_checked_at"
+
+
+def password_just_checked(request):
+    checked = request.session.get(JUST_LOGGED_IN_KEY) if request is not None else None
+    return bool(checked and timezone.now().timestamp() - checked < JUST_LOGGED_IN_SECONDS)
+
+
 class ChangePasswordForm(allauth_forms.ChangePasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["oldpassword"].help_text = _("The one you use now. After a desk card: the password of the card.")
-        self.fields["password2"].label = _("New password again")
-        self.fields["password2"].help_text = _("Type the same password once more, to avoid typing mistakes.")
+        from allauth.core import context as allauth_context
+
+        if self.user.must_change_password and password_just_checked(allauth_context.request):
+            # Right after logging in with a card: the card's password was just typed, one field is enough.
+            del self.fields["oldpassword"]
+            del self.fields["password2"]
+        self.fields["password1"].help_text = PASSWORD_HELP
+        if "oldpassword" in self.fields:
+            self.fields["oldpassword"].help_text = _(
+                "The one you use now. After a desk card: the password of the card."
+            )
+        if "password2" in self.fields:
+            self.fields["password2"].label = _("New password again")
+            self.fields["password2"].help_text = _("Type the same password once more, to avoid typing mistakes.")
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
 

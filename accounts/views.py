@@ -21,6 +21,7 @@ from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.help_views import help_context
 from accounts.permissions import is_desk_staff
 from accounts.personal_data import erase_all, export_all
+from accounts.profile_sections import profile_sections
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def profile(request):
         "form": form,
         "is_desk_staff": is_desk_staff(user),
         "welcome": "bienvenue" in request.GET,
+        "sections": profile_sections(request),
         **help_context(user, journal_limit=3),
     }
     return render(request, "accounts/profile.html", context)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from home.admin_menu import StaffMenuItem
+from home.permissions import is_any_centre_staff
 
 
 @hooks.register("register_admin_menu_item")

@@ -139,3 +139,20 @@ def reencode(upload, *, max_bytes, box, max_pixels=MAX_IMAGE_PIXELS, formats=ALL
     finally:
         upload.seek(0)
     return ContentFile(buffer.getvalue(), name=name)
+
+
+def resized(stored, *, box, quality=80):
+    """A smaller JPEG copy of a picture already kept (checked and re-encoded on upload): the sizes
+    visitors get (thumbnails in lists, a medium size on a page), so an original is never sent to them."""
+    try:
+        with Image.open(stored) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", box)
+            picture = ImageOps.exif_transpose(image)
+            picture.thumbnail(box)
+            picture = picture.convert("RGB")
+            buffer = io.BytesIO()
+            picture.save(buffer, format="JPEG", quality=quality, optimize=True, progressive=True)
+    except _DECODE_ERRORS:
+        raise _damaged()
+    return buffer.getvalue()

@@ -40,3 +40,12 @@ def sections_for(request, home_page):
         if context is not None:
             rendered.append((section.template, context))
     return rendered
+
+
+def section_for(key, request, home_page):
+    """One registered section, e.g. the open workshops on the search page that found nothing."""
+    section = _sections.get(key)
+    if section is None:
+        return None
+    context = section.get_context(request, home_page)
+    return None if context is None else (section.template, context)

@@ -4,9 +4,12 @@ import re
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from .input_guard import refusal_page
+from home import search as forgiving
+from home.input_guard import refusal_page
+from home.models import CentrePage
+from home.sections import section_for
 
 logger = logging.getLogger(__name__)
 
@@ -34,15 +37,28 @@ def search(request):
     """Wagtail search over every live, public page of the site: /recherche/?q=..."""
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
-    results = Page.objects.live().public().specific().search(terms, operator="and") if terms else Page.objects.none()
+    found_for, suggestion = terms, None
     try:
         with transaction.atomic():
+            results, found_for, suggestion = forgiving.find(terms) if terms else (Page.objects.none(), "", None)
             page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number(request.GET.get("page")))
-            page.object_list = list(page.object_list)
+            page.object_list = forgiving.centres_of(list(page.object_list))
     except DatabaseError:
         logger.exception("Search failed for %r", terms)
         page = Paginator(Page.objects.none(), RESULTS_PER_PAGE).get_page(1)
-    return TemplateResponse(request, "home/search.html", {"query": query, "results": page})
+    context = {"query": query, "results": page, "suggestion": suggestion, "corrected": found_for != terms}
+    if query and not page.object_list:
+        context.update(nothing_found_context(request))
+    return TemplateResponse(request, "home/search.html", context)
+
+
+def nothing_found_context(request):
+    """No dead end: the centres, and the workshops open now (from the participation section, if any)."""
+    site = Site.find_for_request(request)
+    home_page = site.root_page.specific if site else None
+    centres = CentrePage.objects.live().public().order_by("title").only("title", "town", "url_path", "path")
+    workshops = section_for("open_workshops", request, home_page) if home_page else None
+    return {"centres": list(centres), "open_workshops_section": workshops}
 
 
 def bad_request(request, exception=None):

@@ -293,8 +293,8 @@ def results_csv(request, pk):
             content_type="text/plain; charset=utf-8",
         )
     rows = [
-        [rank, p.reference, p.title, p.online_count, p.paper_count, p.total_count, p.get_outcome_display()]
-        for rank, p in enumerate(ranked_results(workshop), start=1)
+        [p.rank_label, p.reference, p.title, p.online_count, p.paper_count, p.total_count, p.get_outcome_display()]
+        for p in ranked_results(workshop)
     ]
     header = [_("Rank"), _("Reference"), _("Title"), _("Online"), _("Paper"), _("Total"), _("Outcome")]
     rows += [[], *paper_summary_rows(workshop)]

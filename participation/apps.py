@@ -11,6 +11,7 @@ class ParticipationConfig(AppConfig):
         from wagtail.signals import page_published, post_page_move
 
         from accounts.personal_data import register
+        from accounts.profile_sections import register_profile_section
         from home.sections import register_home_section
         from participation import access, personal_data, signals  # noqa: F401 (access connects its signals)
 
@@ -20,6 +21,12 @@ class ParticipationConfig(AppConfig):
             order=10,
             template="participation/includes/home_open_workshops.html",
             get_context=signals.home_section_context,
+        )
+        register_profile_section(
+            key="my_proposals",
+            order=10,
+            template="participation/includes/account_proposals.html",
+            get_context=signals.account_section_context,
         )
         post_page_move.connect(signals.workshop_moved)
         page_published.connect(signals.workshop_published)

@@ -38,3 +38,13 @@ def codes_join_account(sender, request, user, **kwargs):
 
     if request is not None and hasattr(request, "session"):
         attach_session_codes(request, user)
+
+
+def account_section_context(request):
+    """ "Mes propositions" in Mon compte: every proposal of the person, with where it stands (one query)."""
+    from participation.models import Proposal
+
+    proposals = list(
+        Proposal.objects.filter(author=request.user).select_related("workshop").order_by("-created_at")[:50]
+    )
+    return {"proposals": proposals}

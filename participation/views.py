@@ -46,7 +46,7 @@ def open_workshops(request):
 
 # What a vote needs (a page row has dozens of columns; building that SELECT costs more than running it).
 # Anything else is loaded on access, only on the rare paths that need it.
-VOTE_PROPOSAL_FIELDS = ("pk", "workshop_id", "title", "status", "hidden_by_reports")
+VOTE_PROPOSAL_FIELDS = ("pk", "workshop_id", "reference", "title", "status", "hidden_by_reports")
 VOTE_WORKSHOP_FIELDS = (
     "id",
     "live",
@@ -75,6 +75,8 @@ def _vote_response(request, workshop, proposal, message=None, status=200):
     if status >= 400:
         return _error(request, workshop, message, status)
     messages.success(request, message)
+    if request.POST.get("back") == "proposal":  # the button on the proposal's own page
+        return redirect("participation:proposal", proposal.reference)
     return redirect(f"{workshop.url}#proposition-{proposal.pk}")
 
 
@@ -91,9 +93,7 @@ def _vote(request, pk, proposal_pk, action):
         workshop = proposal.workshop
     except Proposal.DoesNotExist:
         workshop = _workshop(pk, with_centre=False)
-        proposal = get_object_or_404(
-            Proposal.objects.only("pk", "workshop_id", "title", "status", "hidden_by_reports"), pk=proposal_pk
-        )
+        proposal = get_object_or_404(Proposal.objects.only(*VOTE_PROPOSAL_FIELDS), pk=proposal_pk)
     if refused := access.refusal(request, workshop):
         return refused
     voter = ballots.current_voter(request, workshop)

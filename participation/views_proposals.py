@@ -4,13 +4,16 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from home.images import resized
 from home.page_cache import invalidate_page_cache
 from home.permissions import user_is_centre_staff
-from participation import access, reports
+from participation import access, reports, workshop_page
 from participation.forms import ProposalForm, ReportForm
 from participation.models import Proposal
 from participation.results import with_counts
@@ -25,6 +28,13 @@ def submit_proposal(request, pk):
     if refused := access.refusal(request, workshop):
         return refused
     if not request.user.is_authenticated:
+        messages.info(
+            request,
+            _(
+                "To put forward an idea, log in. No account yet? Create one below: it takes a minute, "
+                "no email address needed."
+            ),
+        )
         return redirect_to_login(request.get_full_path())
     if not workshop.accepts_proposals():
         return _error(request, workshop, _("Proposals are not open in this workshop right now."), 409)
@@ -99,34 +109,39 @@ def proposal_detail(request, proposal):
     counts = None
     if proposal.is_public and workshop.counts_visible():
         counts = with_counts([proposal])[0]
-    return render(
-        request,
-        "participation/proposal_detail.html",
-        {"proposal": proposal, "workshop": workshop, "counts": counts, "page": workshop},
-    )
+    context = {"proposal": proposal, "workshop": workshop, "counts": counts, "page": workshop}
+    if proposal.is_public and workshop.is_voting_open():
+        context.update(workshop_page.proposal_vote_context(workshop, proposal, request))
+    return render(request, "participation/proposal_detail.html", context)
+
+
+# The sizes visitors get: a thumbnail in lists, a medium size on the proposal's page. Never the original.
+PHOTO_SIZES = {"vignette": (480, 360), "moyenne": (960, 720)}
 
 
 @proposal_view
 def photo(request, proposal):
-    """The proposal's photo, behind the same checks as the proposal (a private workshop's photos stay private)."""
+    """The proposal's photo at a visitor's size, behind the same checks as the proposal (a private
+    workshop's photos stay private). Each size is made once from the kept file, then stored beside it."""
     if not proposal.photo:
         raise Http404
+    size = request.GET.get("taille", "moyenne")
+    if size not in PHOTO_SIZES:
+        size = "moyenne"
+    storage = proposal.photo.storage
+    name = f"{proposal.photo.name.rsplit('.', 1)[0]}.{size}.jpg"
     try:
-        handle = proposal.photo.open("rb")
-    except (FileNotFoundError, OSError):
+        if not storage.exists(name):
+            with proposal.photo.open("rb") as original:
+                data = resized(original, box=PHOTO_SIZES[size])
+            name = storage.save(name, ContentFile(data))
+        handle = storage.open(name, "rb")
+    except (FileNotFoundError, OSError, ValidationError):
         raise Http404
-    response = FileResponse(handle, content_type=_photo_type(proposal.photo.name))
+    response = FileResponse(handle, content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600" if access.is_restricted(proposal.workshop) else "max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-PHOTO_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
-
-
-def _photo_type(name):
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return PHOTO_TYPES.get(suffix, "application/octet-stream")
 
 
 @proposal_view

@@ -46,3 +46,20 @@ def workshop_context(workshop, request):
 def visible_workshops(index_page, request, context):
     """The workshop list keeps only what this visitor may see (Wagtail view restrictions)."""
     return {"workshops": visible(request, context["workshops"])}
+
+
+def proposal_vote_context(workshop, proposal, request):
+    """The support button of a proposal's own page, while voting is open."""
+    voter = current_voter(request, workshop)
+    supported = supported_ids(voter, workshop)
+    user = getattr(request, "user", None)
+    add_links([proposal], workshop)
+    return {
+        "voting": True,
+        "voter": voter,
+        "is_supported": proposal.pk in supported,
+        "supports_left": max(workshop.max_supports - len(supported), 0),
+        "cannot_vote_message": (
+            account_refusal_message(user, workshop) if voter is None and user and user.is_authenticated else None
+        ),
+    }

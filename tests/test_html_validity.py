@@ -124,6 +124,7 @@ def test_public_pages_are_valid_html(client, demo):
     checker.check("search results", "/recherche/?q=atelier")
     checker.check("search, nothing found", "/recherche/?q=zzzzzz")
     checker.check("search, empty", "/recherche/")
+    checker.check("search, a typo", "/recherche/?q=bellencontre")
     checker.check("404", "/cette-page-n-existe-pas/", status=404)
     checker.check("log-in", "/compte/login/")
     checker.check("log-in with errors", "/compte/login/", "post", {"login": "x", "password": "y"})
@@ -170,6 +171,9 @@ def test_participation_pages_are_valid_html(client, demo):
     for problem in html_problems(response.content.decode()):
         checker.problems.append(f"proposal form with errors (HTTP {response.status_code}): {problem}")
     checker.check("results", f"/participer/atelier/{workshops['numerique-pour-tous'].pk}/resultats/")
+    for proposal in Proposal.objects.public().filter(workshop=voting)[:voting.max_supports]:
+        client.post(f"/participer/atelier/{voting.pk}/soutenir/{proposal.pk}/")
+    checker.check("voting workshop at the support limit", voting.url)
     for proposal in Proposal.objects.public().filter(workshop__in=workshops.values())[:3]:
         checker.check(f"proposal {proposal.reference}", f"/participer/proposition/{proposal.reference}/")
     checker.assert_valid()

@@ -292,7 +292,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend; on SQLite it also stems French (home/search_backend.py).
+        "BACKEND": "home.search_backend",
         # French stemming on PostgreSQL; ignored by SQLite's backend.
         "SEARCH_CONFIG": "french",
     }

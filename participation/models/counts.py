@@ -1,6 +1,9 @@
 """Counting supports (online and paper) and ranking proposals: rules of the models, no request needed."""
 
+from collections import Counter
+
 from django.db.models import Count, Sum
+from django.utils.translation import pgettext
 
 from .tallies import PaperTally, TallySheet
 from .votes import Support
@@ -32,6 +35,34 @@ def with_counts(proposals, workshop_id=None):
     return proposals
 
 
+def ordinal(number):
+    """French ordinals on the site: "1er", "2e", "3e"."""
+    if number == 1:
+        return pgettext("rank", "1st")
+    return pgettext("rank", "%(n)sth") % {"n": number}
+
+
+def rank_label(number, tied):
+    """ "1er", "2e ex æquo": the words the page, the CSV and the poster show."""
+    if tied:
+        return pgettext("rank", "%(rank)s tied") % {"rank": ordinal(number)}
+    return ordinal(number)
+
+
 def rank(proposals):
-    """Most supports first; a tie goes to online supports, then to the older reference."""
-    return sorted(proposals, key=lambda p: (-p.total_count, -p.online_count, p.reference))
+    """The one ranking (page, CSV, poster): by total; equal totals share a rank ("2e ex æquo").
+
+    Ranks follow the usual competition rule: two proposals tied 2nd are followed by the 4th. Within a
+    tie the order (more online supports, then reference) only keeps the list stable; it does not rank.
+    """
+    ordered = sorted(proposals, key=lambda p: (-p.total_count, -p.online_count, p.reference))
+    totals = [p.total_count for p in ordered]
+    how_many = Counter(totals)
+    position = 0
+    for index, proposal in enumerate(ordered):
+        if index == 0 or totals[index] != totals[index - 1]:
+            position = index + 1
+        proposal.rank = position
+        proposal.tied = how_many[proposal.total_count] > 1
+        proposal.rank_label = rank_label(position, proposal.tied)
+    return ordered

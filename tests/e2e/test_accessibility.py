@@ -8,6 +8,7 @@ horizontal scrolling. Data: the full demo (the seeders of every app), as a resid
 
 import io
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -167,6 +168,8 @@ def test_public_pages(page, live_server, demo):
     audit.visit("accessibility statement", "/accessibilite/")
     audit.visit("search results", "/recherche/?q=atelier")
     audit.visit("search, nothing found", "/recherche/?q=zzzzzz")
+    audit.visit("search, a typo", "/recherche/?q=bellencontre")
+    audit.visit("log-in, sent there to propose", f"/participer/atelier/{_workshops()['square-des-lilas'].pk}/proposer/")
     audit.visit("404", "/cette-page-n-existe-pas/", expect_status=404)
     audit.visit("log-in", "/compte/login/")
     audit.submit_without_browser_validation()
@@ -214,6 +217,17 @@ def test_participation_pages_for_a_resident(page, live_server, demo):
     support.click()
     audit.page.get_by_text("est compté").first.wait_for()
     audit.check("voting workshop after an htmx support")
+    # Issue 13: at the support limit, each other card explains and keeps a link.
+    for _ in range(voting.max_supports):
+        audit.goto(voting.url)
+        buttons = audit.page.get_by_role("button", name=re.compile("^Soutenir :"))
+        if not buttons.count():
+            break
+        buttons.first.click()
+        audit.page.get_by_text("est compté").first.wait_for()
+    audit.goto(voting.url)
+    audit.page.locator(".button-unavailable").first.wait_for()
+    audit.check("voting workshop at the support limit")
     results = workshops["numerique-pour-tous"]
     audit.visit("proposal form", f"/participer/atelier/{proposing.pk}/proposer/")
     audit.submit_without_browser_validation()
