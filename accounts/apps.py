@@ -7,10 +7,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from accounts import verification
+        from accounts import notifications, verification
         from accounts.personal_data import register
 
         register("desk_verification", export=verification.export)
+        register("messages", export=notifications.export)
+        notifications.register_kind(
+            "staff_action", _("What the staff of a social centre did for you (your CV, a proposal, a password)")
+        )
         # Wagtail reads `user_viewset` from its users app config when the admin URLs load, after
         # every ready(): pointing it at our viewset shows display name and "must change password".
         if apps.is_installed("wagtail.users"):

@@ -4,11 +4,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.permissions import is_any_centre_staff
-from participation import admin_paper, admin_views
+from participation import admin_paper, admin_views, follow_up
 
 admin_patterns = [
     path("", admin_views.moderation_queue, name="queue"),
     path("proposition/<int:pk>/", admin_views.proposal_admin, name="proposal"),
+    path("proposition/<int:pk>/suivi/", follow_up.milestones_admin, name="milestones"),
+    path("proposition/<int:pk>/recu/", follow_up.paper_receipt, name="paper_receipt"),
     path("atelier/<int:pk>/", admin_views.workshop_admin, name="workshop"),
     path("atelier/<int:pk>/proposition-papier/", admin_views.paper_proposal, name="paper_proposal"),
     path("atelier/<int:pk>/codes/", admin_views.generate_codes, name="generate_codes"),
