@@ -126,12 +126,14 @@ class FollowUpForm(AccessibleFormMixin, forms.Form):
         label=gettext_lazy("Reference of the proposal"),
         max_length=24,
         help_text=gettext_lazy("As printed on your receipt, e.g. BEL-2026-0042."),
+        error_messages={"required": gettext_lazy("Type the reference printed on your receipt.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
     secret = forms.CharField(
         label=gettext_lazy("Follow-up code"),
         max_length=12,
         help_text=gettext_lazy("Six letters and digits printed under the reference, e.g. ACD-E34."),
+        error_messages={"required": gettext_lazy("Type the follow-up code printed on your receipt.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
 

@@ -50,7 +50,7 @@ def proposal_history_created(sender, instance, history_instance, **kwargs):
     """simple-history wrote a record of a proposal: compare it with the one before."""
     from participation.models import Proposal
 
-    if sender is not Proposal:
+    if not isinstance(instance, Proposal):  # the sender is the historical model
         return
     previous = history_instance.prev_record
     if previous is None:
