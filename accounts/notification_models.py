@@ -49,7 +49,9 @@ class Notification(models.Model):
 class NotificationSettings(models.Model):
     """A person's choices: which kinds also come by email, and (staff) immediate alerts or a daily digest."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
     by_email = models.JSONField(_("by email"), default=dict, blank=True)  # {kind: bool}; a missing kind: its default
     daily_digest = models.BooleanField(_("staff alerts in one daily email"), default=False)
 

@@ -164,9 +164,7 @@ def notify(recipients, kind_key, text, url="", *, key="", subject=None, body=Non
     if not people:
         return []
     if key:
-        told = set(
-            Notification.objects.filter(recipient_id__in=people, key=key).values_list("recipient_id", flat=True)
-        )
+        told = set(Notification.objects.filter(recipient_id__in=people, key=key).values_list("recipient_id", flat=True))
         people = {pk: person for pk, person in people.items() if pk not in told}
     choices = {s.user_id: s for s in NotificationSettings.objects.filter(user_id__in=people)}
     created = []
@@ -174,7 +172,9 @@ def notify(recipients, kind_key, text, url="", *, key="", subject=None, body=Non
         user_settings = choices.get(person.pk) or NotificationSettings(user=person)
         email = Notification.Email.NONE
         if wants_email(person, kind, user_settings):
-            email = Notification.Email.DIGEST if kind.staff and user_settings.daily_digest else Notification.Email.QUEUED
+            email = (
+                Notification.Email.DIGEST if kind.staff and user_settings.daily_digest else Notification.Email.QUEUED
+            )
         try:
             with transaction.atomic():
                 message = Notification.objects.create(

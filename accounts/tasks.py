@@ -101,7 +101,9 @@ def send_digests():
                     len(messages),
                 ) % {"count": len(messages)}
                 subject = _("Your daily digest: %(count)d alerts") % {"count": len(messages)}
-                queue_email(person, subject, intro + "\n\n" + "\n".join(lines), kind_key=ALL_STAFF, notifications=messages)
+                queue_email(
+                    person, subject, intro + "\n\n" + "\n".join(lines), kind_key=ALL_STAFF, notifications=messages
+                )
                 Notification.objects.filter(pk__in=[m.pk for m in messages]).update(email=Notification.Email.QUEUED)
                 sent += 1
             else:

@@ -8,13 +8,12 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_save
+        from simple_history.signals import post_create_historical_record
         from wagtail.signals import page_published, post_page_move
 
         from accounts.personal_data import register
         from home.sections import register_home_section
-        from django.db.models.signals import post_save
-        from simple_history.signals import post_create_historical_record
-
         from participation import access, notify, personal_data, signals  # noqa: F401 (access connects its signals)
         from participation.models import Milestone, ProposalReport
 

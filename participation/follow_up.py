@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from home.images import reencode
 from home.permissions import user_is_centre_staff
 from participation import guessing
-from participation.forms import MAX_PHOTO_BYTES, PHOTO_BOX, AccessibleFormMixin
+from participation.forms import MAX_PHOTO_BYTES, AccessibleFormMixin
 from participation.models import Milestone, PaperFollowUp, Proposal
 from participation.models.follow_up import new_secret
 

@@ -74,8 +74,9 @@ def test_duration_is_capped_at_the_maximum(resident, centre_a):
 # --- recording a consent at the desk ------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("database_tasks")
 def test_the_person_confirms_with_their_own_password(
-    staff_client, resident, centre_a, staff_a, mailoutbox, django_capture_on_commit_callbacks, database_tasks
+    staff_client, resident, centre_a, staff_a, mailoutbox, django_capture_on_commit_callbacks
 ):
     resident.email = "samia@example.fr"
     resident.save()
@@ -245,8 +246,9 @@ def test_withdrawal_at_another_centres_desk(client, resident, centre_a, staff_b)
 # --- rights follow consent at the desk --------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("database_tasks")
 def test_reset_follows_consent_and_is_journalled(
-    staff_client, resident, centre_a, staff_a, mailoutbox, django_capture_on_commit_callbacks, database_tasks
+    staff_client, resident, centre_a, staff_a, mailoutbox, django_capture_on_commit_callbacks
 ):
     resident.email = "samia@example.fr"
     resident.save()

@@ -203,7 +203,8 @@ def test_staff_choose_a_daily_digest(client, staff_a, staff_b):
     page = client.get("/compte/messages/mes-choix/")
     assert "Un email par jour" in page.text and "Équipe : une proposition est signalée" in page.text
     response = client.post(
-        "/compte/messages/mes-choix/", {f"email_{STAFF_KIND}": "on", "email_staff_new_proposal": "on", "daily_digest": "1"}
+        "/compte/messages/mes-choix/",
+        {f"email_{STAFF_KIND}": "on", "email_staff_new_proposal": "on", "daily_digest": "1"},
     )
     assert response.status_code == 302
     for number in range(3):

@@ -74,7 +74,12 @@ def test_guessing_a_secret_is_slowed_like_voting_codes(client, paper_proposal):
     secret = print_receipt(client, paper_proposal)
     client.logout()
     for attempt in range(5):
-        assert client.post(SUIVI, {"reference": paper_proposal.reference, "secret": f"AAA-AA{ALPHABET[attempt]}"}).status_code == 400
+        assert (
+            client.post(
+                SUIVI, {"reference": paper_proposal.reference, "secret": f"AAA-AA{ALPHABET[attempt]}"}
+            ).status_code
+            == 400
+        )
     blocked = client.post(SUIVI, {"reference": paper_proposal.reference, "secret": "AAA-AAY"})
     assert blocked.status_code in (400, 429)  # the budget's one slot per interval, then waits
     waited = client.post(SUIVI, {"reference": paper_proposal.reference, "secret": secret})

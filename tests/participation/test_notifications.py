@@ -106,8 +106,13 @@ def test_milestones_make_a_timeline_and_tell_author_and_supporters(client, centr
     photo = SimpleUploadedFile("chantier.png", png_bytes(), content_type="image/png")
     response = client.post(
         url,
-        {"date": "2026-05-04", "progress": "under_way", "text": "Les bacs sont posés.", "photo": photo,
-         "photo_alt": "Trois bacs en bois"},
+        {
+            "date": "2026-05-04",
+            "progress": "under_way",
+            "text": "Les bacs sont posés.",
+            "photo": photo,
+            "photo_alt": "Trois bacs en bois",
+        },
     )
     assert response.status_code == 302
     milestone = Milestone.objects.get()

@@ -1,7 +1,7 @@
 """Enqueue the periodic work of notifications: run it hourly (cron or a systemd timer), beside the worker.
 
-    manage.py notifications_tick            # the date checks: a vote opens, results are out, a link expires
-    manage.py notifications_tick --digest   # also the staff's daily digest (run it once a day, e.g. at 7:00)
+manage.py notifications_tick            # the date checks: a vote opens, results are out, a link expires
+manage.py notifications_tick --digest   # also the staff's daily digest (run it once a day, e.g. at 7:00)
 """
 
 from django.core.management.base import BaseCommand
