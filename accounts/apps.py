@@ -12,13 +12,17 @@ class AccountsConfig(AppConfig):
         from allauth.account.signals import user_signed_up
         from django.contrib.auth.signals import user_logged_in
 
-        from accounts import login_marks, verification
+        from accounts import login_marks, notifications, verification
         from accounts.personal_data import register
 
         user_logged_in.connect(login_marks.mark_password_checked, dispatch_uid="accounts-password-checked")
         user_signed_up.connect(login_marks.remind_username, dispatch_uid="accounts-remind-username")
 
         register("desk_verification", export=verification.export)
+        register("messages", export=notifications.export)
+        notifications.register_kind(
+            "staff_action", _("What the staff of a social centre did for you (your CV, a proposal, a password)")
+        )
 
 
 class AccountsWagtailUsersConfig(WagtailUsersAppConfig):

@@ -18,8 +18,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -201,19 +199,25 @@ def record_action(actor, person, centre, action, target="", *, coalesce=False, n
         created_at=now,
         last_at=now,
     )
-    if person.email:
-        transaction.on_commit(lambda: _email_entry(entry, person.email))
+    _notify_entry(entry, person)
     logger.info("Journal: %s (%s) %s for %s", entry.actor_name, entry.centre_name, action.value, person.pk)
     return entry
 
 
-def _email_entry(entry, address):
-    """Sent straight away for now; a notifications task queue may take this over."""
-    from wagtail.models import Site
+def _notify_entry(entry, person):
+    """A message in "Mes messages", emailed (through the task queue) when the person has an address."""
+    from accounts.notifications import notify, site_root
 
-    site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site else ""
     when = formats.date_format(timezone.localtime(entry.created_at), "DATETIME_FORMAT")
+    values = {
+        "when": when,
+        "actor": entry.actor_name or _("a staff member"),
+        "centre": entry.centre_name or _("a social centre"),
+        "action": entry.get_action_display(),
+        "target": f" ({entry.target})" if entry.target else "",
+        "url": site_root() + reverse("accounts:help"),
+    }
+    text = _("On %(when)s, %(actor)s of %(centre)s %(action)s%(target)s.") % values
     body = _(
         "Hello,\n\n"
         "On %(when)s, %(actor)s of %(centre)s %(action)s%(target)s.\n\n"
@@ -221,15 +225,12 @@ def _email_entry(entry, address):
         "%(url)s\n\n"
         "If you did not agree to this, withdraw your consent on that page or at the desk of any social centre, "
         "and tell the centre."
-    ) % {
-        "when": when,
-        "actor": entry.actor_name or _("a staff member"),
-        "centre": entry.centre_name or _("a social centre"),
-        "action": entry.get_action_display(),
-        "target": f" ({entry.target})" if entry.target else "",
-        "url": root + reverse("accounts:help"),
-    }
-    try:
-        send_mail(_("What the staff of your social centre did for you"), body, None, [address])
-    except Exception:  # the journal entry is the record; a mail failure must not undo the action
-        logger.exception("Journal email to person %s failed", entry.person_id)
+    ) % values
+    notify(
+        [person],
+        "staff_action",
+        text,
+        reverse("accounts:help"),
+        subject=_("What the staff of your social centre did for you"),
+        body=body,
+    )

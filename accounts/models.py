@@ -61,4 +61,5 @@ class User(AbstractUser):
 # Kept in its own module (desk verification of residents); imported here so Django registers it.
 # Consent and journal live in their own module; imported here so Django finds the models.
 from accounts.consent_models import Consent, JournalEntry  # noqa: E402, F401
+from accounts.notification_models import Notification, NotificationSettings, OutgoingEmail  # noqa: E402, F401
 from accounts.verification_models import ResidentVerification  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import consent_views, desk, help_views, verification, views
+from accounts import consent_views, desk, help_views, notification_views, verification, views
 
 app_name = "accounts"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("supprimer/", views.delete_account, name="delete"),
     # Shadows allauth's multi-address page (same path, resolved first): one optional email per account.
     path("email/", views.email_management, name="email"),
+    path("messages/", notification_views.inbox, name="messages"),
+    path("messages/mes-choix/", notification_views.choices, name="message_choices"),
+    path("messages/desabonner/<str:token>/", notification_views.unsubscribe, name="unsubscribe"),
     path("aide/", help_views.my_help, name="help"),
     path("aide/consentement/<int:pk>/retirer/", help_views.my_consent_withdraw, name="help_withdraw"),
     path("aide/consentement/<int:pk>/confirmer/", help_views.my_consent_confirm, name="help_confirm"),

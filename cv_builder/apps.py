@@ -16,3 +16,7 @@ class CvBuilderConfig(AppConfig):
         from .assistance_journal import connect
 
         connect()
+
+        from . import notify
+
+        notify.connect()

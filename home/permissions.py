@@ -25,3 +25,23 @@ def user_is_centre_staff(user, centre):
 
 def is_any_centre_staff(user):
     return centres_for_user(user).exists()
+
+
+def staff_of_centre(centre):
+    """Active accounts that may edit the centre's page through a group (its staff), for alerts.
+
+    Superusers are not listed: they are network admins, told of network events, not of every centre's.
+    """
+    from django.contrib.auth import get_user_model
+    from wagtail.models import GroupPagePermission
+
+    groups = GroupPagePermission.objects.filter(
+        page__in=centre.get_ancestors(inclusive=True), permission__codename="change_page"
+    ).values("group")
+    return get_user_model().objects.filter(is_active=True, groups__in=groups).distinct()
+
+
+def network_admins():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, is_superuser=True)

@@ -342,10 +342,12 @@ def proposals_csv(request, pk):
 
 def urlpatterns():
     """The screens Wagtail's generic views do not cover; mounted under the proposals viewset."""
-    from participation import admin_paper
+    from participation import admin_paper, follow_up
 
     return [
         path("proposition/<int:pk>/", proposal_admin, name="proposal"),
+        path("proposition/<int:pk>/suivi/", follow_up.milestones_admin, name="milestones"),
+        path("proposition/<int:pk>/recu/", follow_up.paper_receipt, name="paper_receipt"),
         path("atelier/<int:pk>/", workshop_admin, name="workshop"),
         path("atelier/<int:pk>/proposition-papier/", paper_proposal, name="paper_proposal"),
         path("atelier/<int:pk>/codes/", generate_codes, name="generate_codes"),

@@ -8,12 +8,15 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_save
+        from simple_history.signals import post_create_historical_record
         from wagtail.signals import page_published, post_page_move
 
         from accounts.personal_data import register
         from accounts.profile_sections import register_profile_section
         from home.sections import register_home_section
-        from participation import access, personal_data, signals  # noqa: F401 (access connects its signals)
+        from participation import access, notify, personal_data, signals  # noqa: F401 (access connects its signals)
+        from participation.models import Milestone, ProposalReport
 
         register("participation", export=personal_data.export, erase=personal_data.erase)
         register_home_section(
@@ -30,4 +33,8 @@ class ParticipationConfig(AppConfig):
         )
         post_page_move.connect(signals.workshop_moved)
         page_published.connect(signals.workshop_published)
+        notify.register_kinds()
+        post_create_historical_record.connect(notify.proposal_history_created, dispatch_uid="participation-notify")
+        post_save.connect(notify.report_saved, sender=ProposalReport, dispatch_uid="participation-notify-report")
+        post_save.connect(notify.milestone_saved, sender=Milestone, dispatch_uid="participation-notify-milestone")
         user_logged_in.connect(signals.codes_join_account, dispatch_uid="participation-codes-join-account")

@@ -64,8 +64,13 @@ def wait_before_check(request, workshop, raw):
 
     Past its free budget, a counter lets one check through per interval: the check takes the slot.
     """
+    return wait_for(_counters(request, workshop, raw))
+
+
+def wait_for(counters):
+    """0 when a check may run now, else the seconds to wait: the budgets of any set of counters."""
     now = time.time()
-    over = [counter for counter in _counters(request, workshop, raw) if counter.failures(now) >= counter.free]
+    over = [counter for counter in counters if counter.failures(now) >= counter.free]
     for counter in over:
         # add() is atomic in the shared cache: of two simultaneous tries, one gets the slot.
         if not cache.add(counter.slot_key(), now + counter.interval, timeout=counter.interval):
@@ -99,3 +104,19 @@ def short_address_blocked(request):
 
 def record_short_address_failure(request):
     _short_address_counter(request).record(time.time())
+
+
+# Following a paper proposal (/participer/suivi/): the same budgets as codes, per reference (someone
+# aiming at one receipt) and per address.
+def follow_up_counters(request, reference):
+    ref = "".join(ch for ch in (reference or "").upper() if ch.isalnum() or ch == "-")[:24] or "-"
+    return [
+        Counter(f"follow:{ref}", LOOKUP_FREE, LOOKUP_WINDOW, LOOKUP_INTERVAL),
+        Counter(f"follow-ip:{client_ip(request)}", ADDRESS_FREE, ADDRESS_WINDOW, ADDRESS_INTERVAL),
+    ]
+
+
+def record_follow_up_failure(request, reference):
+    now = time.time()
+    for counter in follow_up_counters(request, reference):
+        counter.record(now)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from participation import views, views_codes, views_proposals
+from participation import follow_up, views, views_codes, views_proposals
 
 app_name = "participation"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("proposition/<str:reference>/", views_proposals.proposal_detail, name="proposal"),
     path("proposition/<str:reference>/signaler/", views_proposals.report, name="report"),
     path("proposition/<str:reference>/photo/", views_proposals.photo, name="photo"),
+    path("proposition/<str:reference>/etape/<int:pk>/photo/", follow_up.milestone_photo, name="milestone_photo"),
+    path("suivi/", follow_up.follow_up, name="follow_up"),
 ]

@@ -262,6 +262,7 @@ def test_trust_pages_are_valid_html(client, demo):
     restriction.groups.add(Group.objects.create(name="Conseil citoyen (démo)"))
     checker.check("private workshop refused", f"/participer/atelier/{restricted.pk}/resultats/", status=403)
 
+
 def test_consent_pages_are_valid_html(client, demo):
     import re
 
@@ -336,3 +337,53 @@ def test_staff_admin_pages_are_valid(client, demo):
     url = f"/admin/boite-a-outils/demandes/{join_request.pk}/adoption/"
     found[url] = html_problems(client.get(url).content.decode())
     assert not any(found.values()), {url: problems for url, problems in found.items() if problems}
+
+
+def _followed_proposal():
+    """A demo proposal of Belencontre, selected, with a milestone; and a paper one with a receipt secret."""
+    from participation.models import Milestone, PaperFollowUp, Proposal
+
+    proposal = Proposal.objects.filter(status="published", workshop__centre__slug="belencontre").first()
+    proposal.outcome = Proposal.Outcome.SELECTED
+    proposal.save()
+    Milestone.objects.create(proposal=proposal, text="Les bacs sont posés.", progress="under_way")
+    paper = Proposal.objects.create(
+        workshop=proposal.workshop, title="Une fresque", description="Sur le mur.", on_paper=True
+    )
+    receipt = PaperFollowUp(proposal=paper)
+    receipt.set_secret("ACDE34")
+    receipt.save()
+    return proposal, paper
+
+
+def test_notification_and_follow_up_pages_are_valid_html(client, demo):
+    from accounts.notifications import notify, unsubscribe_token
+
+    proposal, paper = _followed_proposal()
+    resident = get_user_model().objects.get(username="participante-demo")
+    notify([resident], "proposal_published", "Votre proposition « Des bancs » est publiée.", "/participer/")
+    checker = Checker(client)
+    checker.check("proposal with a timeline", f"/participer/proposition/{proposal.reference}/")
+    checker.check("follow a paper proposal", "/participer/suivi/")
+    checker.check("follow: errors", "/participer/suivi/", "post", {"reference": ""}, status=400)
+    checker.check(
+        "follow: wrong code",
+        "/participer/suivi/",
+        "post",
+        {"reference": paper.reference, "secret": "AAA-AAA"},
+        status=400,
+    )
+    checker.check("follow: found", "/participer/suivi/", "post", {"reference": paper.reference, "secret": "ACD-E34"})
+    token = unsubscribe_token(resident, "proposal_published")
+    checker.check("unsubscribe", f"/compte/messages/desabonner/{token}/")
+    checker.check("unsubscribe: done", f"/compte/messages/desabonner/{token}/", "post")
+    checker.check("unsubscribe: damaged link", "/compte/messages/desabonner/abc/", status=400)
+    log_in(client, "participante-demo")
+    checker.check("Mon compte with a new message", "/compte/")
+    checker.check("my messages", "/compte/messages/")
+    checker.check("my messages by email", "/compte/messages/mes-choix/")
+    log_in(client, "equipe-belencontre")
+    checker.check("staff: messages by email and digest", "/compte/messages/mes-choix/")
+    checker.check("staff: bad digest choice", "/compte/messages/mes-choix/", "post", {"daily_digest": "x"}, status=400)
+    checker.check("staff: paper receipt", f"/admin/participation/proposition/{paper.pk}/recu/", "post")
+    checker.assert_valid()

@@ -19,3 +19,7 @@ class ToolkitConfig(AppConfig):
         register_permission_policy(ResourceFeedback, ToolkitStaffPolicy(ResourceFeedback))
         register_permission_policy(NeighbouringCentre, NeighbouringCentrePolicy(NeighbouringCentre))
         signals.connect()
+
+        from toolkit import notify
+
+        notify.connect()

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "simple_history",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "django.contrib.auth",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "accounts.notifications.header_count",
             ],
         },
     },
@@ -313,3 +315,13 @@ TOOLKIT_JOIN_RATE_LIMIT = (int(os.environ.get("TOOLKIT_JOIN_RATE_LIMIT", "5")), 
 TOOLKIT_FEEDBACK_RATE_LIMIT = (int(os.environ.get("TOOLKIT_FEEDBACK_RATE_LIMIT", "5")), 3600)
 
 # --- end toolkit settings ---
+
+# Background work: Django's tasks framework with the database backend of django-tasks-db. The
+# worker is `manage.py db_worker` (docs/notifications.md); development uses the immediate backend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+NOTIFICATIONS_EMAIL_ATTEMPTS = 4  # then the email is recorded as failed

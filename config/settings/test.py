@@ -14,3 +14,6 @@ STORAGES = {
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tasks run at once in most tests (Wagtail's search and reference index updates are tasks too);
+# the notification tests switch to the database backend and run the real worker (tests/worker.py).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

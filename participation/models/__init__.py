@@ -1,4 +1,5 @@
 from .codes import VotingCode, generate_code, normalise_code
+from .follow_up import Milestone, PaperFollowUp
 from .proposals import Proposal, ProposalReport, ReferenceCounter
 from .tallies import PaperTally, TallyEntry, TallySheet
 from .votes import Ballot, Support
@@ -7,6 +8,8 @@ from .workshops import Phase, WorkshopIndexPage, WorkshopPage
 __all__ = [
     "Ballot",
     "PaperTally",
+    "Milestone",
+    "PaperFollowUp",
     "Phase",
     "Proposal",
     "ProposalReport",

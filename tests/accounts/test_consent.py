@@ -12,6 +12,7 @@ from accounts import consent as api
 from accounts.consent import Action, Method, Task
 from tests.conftest import PASSWORD
 from tests.consent_helpers import give_consent
+from tests.worker import database_tasks, run_worker  # noqa: F401 (a fixture)
 
 User = get_user_model()
 NEW_URL = "/compte/accueil/consentement/nouveau/"
@@ -73,6 +74,7 @@ def test_duration_is_capped_at_the_maximum(resident, centre_a):
 # --- recording a consent at the desk ------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("database_tasks")
 def test_the_person_confirms_with_their_own_password(
     staff_client, resident, centre_a, staff_a, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -96,6 +98,8 @@ def test_the_person_confirms_with_their_own_password(
     assert "Pour retirer votre consentement" in receipt.text and "/compte/aide/" in receipt.text
     entry = api.JournalEntry.objects.get(person=resident)
     assert entry.action == Action.CONSENT_GIVEN and entry.centre == centre_a and entry.actor == staff_a
+    assert mailoutbox == []  # sent by the worker, never in the request
+    run_worker()
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["samia@example.fr"]
     assert "Centre social Belencontre" in mailoutbox[0].body and "/compte/aide/" in mailoutbox[0].body
 
@@ -242,6 +246,7 @@ def test_withdrawal_at_another_centres_desk(client, resident, centre_a, staff_b)
 # --- rights follow consent at the desk --------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("database_tasks")
 def test_reset_follows_consent_and_is_journalled(
     staff_client, resident, centre_a, staff_a, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -251,12 +256,15 @@ def test_reset_follows_consent_and_is_journalled(
     resident.refresh_from_db()
     assert resident.check_password(PASSWORD)
     give_consent(resident, centre_a, Task.PASSWORD_RESET)
+    run_worker()  # the email telling of the consent itself
+    mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert staff_client.post(reset_url(resident), {"centre": centre_a.pk}).status_code == 302
     resident.refresh_from_db()
     assert not resident.check_password(PASSWORD) and resident.must_change_password
     entry = api.JournalEntry.objects.get(person=resident, action=Action.PASSWORD_RESET)
     assert entry.actor == staff_a and entry.centre == centre_a
+    run_worker()
     assert [mail.to for mail in mailoutbox] == [["samia@example.fr"]]
     journal = staff_client.get("/compte/accueil/journal/")
     assert journal.status_code == 200 and "habitante" in journal.text

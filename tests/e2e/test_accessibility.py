@@ -403,4 +403,35 @@ def test_staff_admin_pages(page, live_server, demo):
         "revoke a batch: confirmation",
         f"/admin/participation/atelier/{workshop.pk}/codes/revoquer-lot/?batch=Lot+audit",
     )
+
+
+def test_notification_and_follow_up_pages(page, live_server, demo):
+    from django.contrib.auth import get_user_model
+
+    from accounts.notifications import notify
+    from participation.models import Milestone, PaperFollowUp, Proposal
+
+    proposal = Proposal.objects.filter(status="published", workshop__centre__slug="belencontre").first()
+    proposal.outcome = Proposal.Outcome.SELECTED
+    proposal.save()
+    Milestone.objects.create(proposal=proposal, text="Les bacs sont posés.", progress="under_way")
+    paper = Proposal.objects.create(
+        workshop=proposal.workshop, title="Une fresque", description="Sur le mur.", on_paper=True
+    )
+    receipt = PaperFollowUp(proposal=paper)
+    receipt.set_secret("ACDE34")
+    receipt.save()
+    resident = get_user_model().objects.get(username=RESIDENT[0])
+    notify([resident], "proposal_published", "Votre proposition « Des bancs » est publiée.", "/participer/")
+    audit = Audit(page, live_server)
+    audit.visit("proposal with a timeline", f"/participer/proposition/{proposal.reference}/")
+    audit.visit("follow a paper proposal", "/participer/suivi/")
+    audit.page.fill("#id_reference", paper.reference)
+    audit.page.fill("#id_secret", "ACD-E34")
+    audit.page.click("main form button[type=submit]")
+    audit.check("follow: found")
+    audit.log_in(*RESIDENT)
+    audit.visit("Mon compte with a new message", "/compte/")
+    audit.visit("my messages", "/compte/messages/")
+    audit.visit("my messages by email", "/compte/messages/mes-choix/")
     audit.assert_clean()
