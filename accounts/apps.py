@@ -11,6 +11,14 @@ class AccountsConfig(AppConfig):
         from accounts.personal_data import register
 
         register("desk_verification", export=verification.export)
+
+        from accounts import indicators
+        from home.indicators import register_indicators
+
+        register_indicators(
+            "accounts", section=_("Accounts"), order=20, compute=indicators.compute, indicators=indicators.INDICATORS
+        )
+        indicators.connect()
         # Wagtail reads `user_viewset` from its users app config when the admin URLs load, after
         # every ready(): pointing it at our viewset shows display name and "must change password".
         if apps.is_installed("wagtail.users"):

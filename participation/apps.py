@@ -15,6 +15,14 @@ class ParticipationConfig(AppConfig):
         from participation import access, personal_data, signals  # noqa: F401 (access connects its signals)
 
         register("participation", export=personal_data.export, erase=personal_data.erase)
+
+        from home.indicators import register_indicators
+        from participation import indicators
+
+        register_indicators(
+            "participation", section=_("Participation"), order=10, compute=indicators.compute,
+            indicators=indicators.INDICATORS,
+        )  # fmt: skip
         register_home_section(
             key="open_workshops",
             order=10,

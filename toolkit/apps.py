@@ -19,3 +19,10 @@ class ToolkitConfig(AppConfig):
         register_permission_policy(ResourceFeedback, ToolkitStaffPolicy(ResourceFeedback))
         register_permission_policy(NeighbouringCentre, NeighbouringCentrePolicy(NeighbouringCentre))
         signals.connect()
+
+        from home.indicators import register_indicators
+        from toolkit import indicators
+
+        register_indicators(
+            "toolkit", section=_("Toolkit"), order=40, compute=indicators.compute, indicators=indicators.INDICATORS
+        )
