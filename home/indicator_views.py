@@ -41,7 +41,7 @@ def period_label(period):
 
 
 def forbidden(request):
-    return render(request, "home/indicators/forbidden.html", status=403)
+    return render(request, "home/indicators/forbidden.html", {"page_title": _("Indicators")}, status=403)
 
 
 def build(centres, network, period, centre_ids):
@@ -96,6 +96,7 @@ def report(request):
         query=request.GET.urlencode() if status == 200 else "",
         annual_reports=[{"label": label, "url": reverse("indicators:annual", args=[year, key])} for key, label in reports],
         report_year=year,
+        page_title=_("Indicators: %(period)s") % {"period": context["period_label"]},
     )
     return render(request, "home/indicators/report.html", context, status=status)
 
@@ -165,6 +166,7 @@ def annual(request, year, centre):
     else:
         form = CommentForm(initial={"text": comment.text if comment else ""})
     context = {
+        "page_title": _("Annual report %(year)s: %(title)s") % {"year": year, "title": title},
         "form": form,
         "title": title,
         "year": year,

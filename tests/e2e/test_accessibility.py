@@ -370,3 +370,15 @@ def test_consent_pages(page, live_server, demo):
     audit.log_in(*JOBSEEKER)
     audit.visit("help from the staff", "/compte/aide/")
     audit.assert_clean()
+
+
+def test_indicator_pages(page, live_server, demo):
+    """The indicators report for a centre's staff (figures, charts, tables), with bad input, and the annual report."""
+    year = timezone.localdate().year
+    belencontre = CentrePage.objects.get(slug="belencontre")
+    audit = Audit(page, live_server)
+    audit.log_in(*STAFF)
+    audit.visit("indicators report", "/admin/indicateurs/")
+    audit.visit("indicators report, bad dates", "/admin/indicateurs/?kind=custom&start=x", expect_status=400)
+    audit.visit("annual report", f"/admin/indicateurs/rapport-annuel/{year}/{belencontre.pk}/")
+    audit.assert_clean()
