@@ -75,6 +75,3 @@ def keep_counts(sender, instance, **kwargs):
 
 def connect():
     pre_delete.connect(keep_counts, sender=get_user_model(), dispatch_uid="accounts-indicators-keep-counts")
-
-
-

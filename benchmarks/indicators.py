@@ -71,8 +71,8 @@ def build(scale, rng):
             start = timezone.make_aware(datetime(YEAR, 1 + 2 * k % 12, 1, 9))
             workshops.append(index.add_child(instance=WorkshopPage(
                 title=f"Atelier {n}-{k}", slug=f"atelier-{k}", question="Que faire du square ?",
-                proposals_start=start, proposals_end=start + timedelta(days=20), voting_start=start + timedelta(days=21),
-                voting_end=start + timedelta(days=35), audience_size=900,
+                proposals_start=start, proposals_end=start + timedelta(days=20),
+                voting_start=start + timedelta(days=21), voting_end=start + timedelta(days=35), audience_size=900,
             )))  # fmt: skip
         for k in range(max(1, int(2.5 * scale))):
             news.add_child(instance=NewsPage(title=f"Nouvelle {k}", slug=f"nouvelle-{k}")).save_revision().publish()
@@ -159,7 +159,11 @@ def measure(client, url, runs):
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     timings.sort()
-    return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.95))], len(queries.captured_queries)
+    return (
+        statistics.median(timings),
+        timings[min(len(timings) - 1, int(len(timings) * 0.95))],
+        len(queries.captured_queries),
+    )
 
 
 def main():

@@ -18,7 +18,11 @@ class CvBuilderConfig(AppConfig):
         from . import indicators
 
         register_indicators(
-            "cv_builder", section=_("CV builder"), order=30, compute=indicators.compute, indicators=indicators.INDICATORS
+            "cv_builder",
+            section=_("CV builder"),
+            order=30,
+            compute=indicators.compute,
+            indicators=indicators.INDICATORS,
         )
         indicators.connect()
 

@@ -94,7 +94,9 @@ def report(request):
     context.update(
         form=form,
         query=request.GET.urlencode() if status == 200 else "",
-        annual_reports=[{"label": label, "url": reverse("indicators:annual", args=[year, key])} for key, label in reports],
+        annual_reports=[
+            {"label": label, "url": reverse("indicators:annual", args=[year, key])} for key, label in reports
+        ],
         report_year=year,
         page_title=_("Indicators: %(period)s") % {"period": context["period_label"]},
     )

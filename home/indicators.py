@@ -140,7 +140,11 @@ def record_erased(rows):
     from home.models import ErasedCount
 
     ErasedCount.objects.bulk_create(
-        [ErasedCount(key=key, centre_id=centre_id, day=day, count=count) for key, centre_id, day, count in rows if count]
+        [
+            ErasedCount(key=key, centre_id=centre_id, day=day, count=count)
+            for key, centre_id, day, count in rows
+            if count
+        ]
     )
 
 

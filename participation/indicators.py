@@ -15,7 +15,10 @@ KEY_PARTICIPANTS = "participation.participants"
 SELECTED = [Proposal.Outcome.SELECTED, Proposal.Outcome.IN_PROGRESS, Proposal.Outcome.DONE]
 
 INDICATORS = [
-    *(Indicator(f"participation.workshops_{phase.value}", format_lazy("{}: {}", _("Workshops"), phase.label)) for phase in Phase),
+    *(
+        Indicator(f"participation.workshops_{phase.value}", format_lazy("{}: {}", _("Workshops"), phase.label))
+        for phase in Phase
+    ),
     Indicator("participation.proposals_submitted", _("Proposals submitted"), key_figure=True),
     Indicator("participation.proposals_published", _("Proposals published")),
     Indicator("participation.proposals_selected", _("Proposals selected")),
@@ -100,7 +103,9 @@ def _turnout(period, centre_ids):
         paper=Coalesce(Subquery(paper, output_field=IntegerField()), 0),
     )
     found = {}
-    for centre_id, audience, online_n, paper_n in workshops.values_list("centre_id", "audience_size", "online", "paper"):
+    for centre_id, audience, online_n, paper_n in workshops.values_list(
+        "centre_id", "audience_size", "online", "paper"
+    ):
         found[centre_id] = found.get(centre_id, Ratio(0, 0)) + Ratio(online_n + paper_n, audience)
     return found
 

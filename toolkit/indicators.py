@@ -11,9 +11,15 @@ STATUSES = PrototypePage.Status
 STAGES = Adoption.Stage
 
 INDICATORS = [
-    *(Indicator(f"toolkit.prototypes_{status.value}", format_lazy("{}: {}", _("Prototypes"), status.label)) for status in STATUSES),
+    *(
+        Indicator(f"toolkit.prototypes_{status.value}", format_lazy("{}: {}", _("Prototypes"), status.label))
+        for status in STATUSES
+    ),
     Indicator("toolkit.join_requests", _("Join requests received")),
-    *(Indicator(f"toolkit.adoptions_{stage.value}", format_lazy("{}: {}", _("Adoptions"), stage.label)) for stage in STAGES),
+    *(
+        Indicator(f"toolkit.adoptions_{stage.value}", format_lazy("{}: {}", _("Adoptions"), stage.label))
+        for stage in STAGES
+    ),
 ]
 
 

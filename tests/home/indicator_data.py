@@ -8,10 +8,10 @@ from django.utils import timezone
 from accounts import consent as consent_api
 from accounts.models import ResidentVerification
 from cv_builder.models import CV, CentreShare
+from home.models import CentrePage, NewsIndexPage, NewsPage
 from participation.models import Ballot, Proposal, Support, TallySheet, VotingCode
 from tests.conftest import make_user
 from tests.participation.conftest import confirmed_sheet, make_proposal, make_workshop
-from home.models import CentrePage, NewsIndexPage, NewsPage
 from toolkit.models import Adoption, JoinRequest, NeighbouringCentre, PrototypePage, ToolkitIndexPage
 
 

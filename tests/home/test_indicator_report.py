@@ -86,7 +86,9 @@ def test_centre_staff_never_see_another_centre(client, home_page, centre_a, cent
     client.force_login(staff_a)
     html = client.get(REPORT).content.decode()
     assert "Belencontre" in html and "l'Écho" not in unescape(html)
-    assert row_cells(html, "Propositions déposées")[0] == str(Proposal.objects.filter(workshop__centre=centre_a).count())
+    assert row_cells(html, "Propositions déposées")[0] == str(
+        Proposal.objects.filter(workshop__centre=centre_a).count()
+    )
     # Asking for B: refused with a message, A's own figures shown instead.
     refused = client.get(REPORT, {"centre": centre_b.pk})
     assert refused.status_code == 400

@@ -3,10 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
-
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.personal_data import erase_all
 from cv_builder.models import CV
