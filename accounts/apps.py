@@ -24,6 +24,14 @@ class AccountsConfig(AppConfig):
             "staff_action", _("What the staff of a social centre did for you (your CV, a proposal, a password)")
         )
 
+        from accounts import indicators
+        from home.indicators import register_indicators
+
+        register_indicators(
+            "accounts", section=_("Accounts"), order=20, compute=indicators.compute, indicators=indicators.INDICATORS
+        )
+        indicators.connect()
+
 
 class AccountsWagtailUsersConfig(WagtailUsersAppConfig):
     """Wagtail's users app with our user screens (display name, "must change password", email optional).

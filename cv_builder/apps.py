@@ -13,6 +13,19 @@ class CvBuilderConfig(AppConfig):
 
         register("cv_builder", export=export_cvs, erase=erase_cvs)
 
+        from home.indicators import register_indicators
+
+        from . import indicators
+
+        register_indicators(
+            "cv_builder",
+            section=_("CV builder"),
+            order=30,
+            compute=indicators.compute,
+            indicators=indicators.INDICATORS,
+        )
+        indicators.connect()
+
         from .assistance_journal import connect
 
         connect()

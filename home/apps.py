@@ -10,3 +10,10 @@ class HomeConfig(AppConfig):
         from home import signals
 
         signals.connect()
+
+        from home import site_indicators
+        from home.indicators import register_indicators
+
+        register_indicators(
+            "site", section=_("Site"), order=50, compute=site_indicators.compute, indicators=site_indicators.INDICATORS
+        )

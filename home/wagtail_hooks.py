@@ -1,7 +1,11 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from home import admin_pages, admin_scope, todo
+from home.admin_menu import StaffMenuItem
 from home.page_cache import serve_with_page_cache
+from home.permissions import is_any_centre_staff
 
 
 # Registered late so that it runs inside Wagtail's own checks (view restrictions, privacy):
@@ -40,3 +44,32 @@ def register_staff_guide_url():
     from django.urls import path
 
     return [path("guide/", admin_pages.staff_guide, name="staff_guide")]
+
+
+# The indicators report (home/indicator_views.py): not under /admin/reports/, which is for superusers only.
+@hooks.register("register_admin_urls")
+def register_indicator_urls():
+    from django.urls import include, path
+
+    from home import indicator_views as views
+
+    patterns = [
+        path("", views.report, name="report"),
+        path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+        path("export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+        path("rapport-annuel/<int:year>/<str:centre>/", views.annual, name="annual"),
+        path("rapport-annuel/<int:year>/<str:centre>/rapport.pdf", views.annual_pdf, name="annual_pdf"),
+    ]
+    return [path("indicateurs/", include((patterns, "indicators"), namespace="indicators"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_indicators_menu_item():
+    return StaffMenuItem(
+        _("Indicators"),
+        reverse("indicators:report"),
+        shown_to=lambda user: user.is_superuser or is_any_centre_staff(user),
+        name="indicators",
+        icon_name="table",
+        order=260,
+    )

@@ -19,6 +19,14 @@ class ParticipationConfig(AppConfig):
         from participation.models import Milestone, ProposalReport
 
         register("participation", export=personal_data.export, erase=personal_data.erase)
+
+        from home.indicators import register_indicators
+        from participation import indicators
+
+        register_indicators(
+            "participation", section=_("Participation"), order=10, compute=indicators.compute,
+            indicators=indicators.INDICATORS,
+        )  # fmt: skip
         register_home_section(
             key="open_workshops",
             order=10,

@@ -41,6 +41,9 @@ def export(user):
 
 def erase(user):
     """Proposals stay, signed "un·e habitant·e"; supports stay counted but no longer point to the person."""
+    from participation.indicators import keep_counts
+
+    keep_counts(user)  # the person stays counted in the indicators, without being named
     Proposal.objects.filter(author=user).update(author=None)
     Proposal.history.filter(author=user).update(author=None)
     Ballot.objects.filter(user=user).update(user=None)

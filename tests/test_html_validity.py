@@ -386,4 +386,26 @@ def test_notification_and_follow_up_pages_are_valid_html(client, demo):
     checker.check("staff: messages by email and digest", "/compte/messages/mes-choix/")
     checker.check("staff: bad digest choice", "/compte/messages/mes-choix/", "post", {"daily_digest": "x"}, status=400)
     checker.check("staff: paper receipt", f"/admin/participation/proposition/{paper.pk}/recu/", "post")
+
+
+def test_indicator_pages_are_valid_html(client, demo):
+    """The indicators report (network admin and centre staff), with bad input, and the annual report page."""
+    from datetime import date
+
+    checker = Checker(client)
+    year = date.today().year
+    belencontre = CentrePage.objects.get(slug="belencontre")
+    log_in(client, "equipe-belencontre")
+    checker.check("indicators, centre staff", "/admin/indicateurs/")
+    checker.check("indicators, a quarter", "/admin/indicateurs/", data={"kind": "quarter", "year": year, "quarter": 2})
+    checker.check("indicators, bad dates", "/admin/indicateurs/", data={"kind": "custom", "start": "x"}, status=400)
+    checker.check("annual report", f"/admin/indicateurs/rapport-annuel/{year}/{belencontre.pk}/")
+    checker.check(
+        "annual report, comment too long",
+        f"/admin/indicateurs/rapport-annuel/{year}/{belencontre.pk}/", "post", {"text": "x" * 3001}, status=400,
+    )  # fmt: skip
+    get_user_model().objects.create_superuser("reseau-html", password="x", email="")
+    log_in(client, "reseau-html")
+    checker.check("indicators, network admin", "/admin/indicateurs/")
+    checker.check("annual report, network", f"/admin/indicateurs/rapport-annuel/{year}/reseau/")
     checker.assert_valid()

@@ -23,3 +23,10 @@ class ToolkitConfig(AppConfig):
         from toolkit import notify
 
         notify.connect()
+
+        from home.indicators import register_indicators
+        from toolkit import indicators
+
+        register_indicators(
+            "toolkit", section=_("Toolkit"), order=40, compute=indicators.compute, indicators=indicators.INDICATORS
+        )

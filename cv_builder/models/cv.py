@@ -47,8 +47,10 @@ class CV(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, db_index=True)
+    # First time its owner (or a helping staff member) downloaded it as PDF: counted in the indicators.
+    pdf_downloaded_at = models.DateTimeField(_("first PDF download"), null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "pdf_downloaded_at"])
     objects = CVQuerySet.as_manager()
 
     class Meta:

@@ -221,4 +221,7 @@ def cv_pdf(request, pk):
     template = request.GET.get("modele", cv.template)
     if template not in TEMPLATE_NAMES:
         template = cv.template
-    return cv_pdf_response(request, cv, template)
+    response = cv_pdf_response(request, cv, template)
+    if response.status_code == 200 and cv.pdf_downloaded_at is None:
+        type(cv).objects.filter(pk=cv.pk, pdf_downloaded_at__isnull=True).update(pdf_downloaded_at=timezone.now())
+    return response

@@ -1,5 +1,6 @@
 from .cache import PageCacheState
 from .centres import CentrePage, CentreTeamMember, OpeningHours
+from .indicators import AnnualReportComment, ErasedCount
 from .legal import AccessibilityStatementPage
 from .news import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from .pages import HomePage, StandardPage
@@ -7,9 +8,11 @@ from .settings import NetworkSettings
 
 __all__ = [
     "AccessibilityStatementPage",
+    "AnnualReportComment",
     "CentrePage",
     "CentreTeamMember",
     "EventIndexPage",
+    "ErasedCount",
     "EventPage",
     "HomePage",
     "NetworkSettings",

@@ -111,6 +111,15 @@ class WorkshopPage(Page):
             "(seen at a centre's desk) and/or printed voting codes."
         ),
     )
+    audience_size = models.PositiveIntegerField(
+        _("audience size"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many people could vote (for example the residents of the street or the school's pupils). "
+            "Gives the turnout in the indicators; leave empty when unknown."
+        ),
+    )
     # The centre the workshop belongs to (its ancestor CentrePage), kept here for cheap queries.
     centre = models.ForeignKey(
         "home.CentrePage",
@@ -138,7 +147,12 @@ class WorkshopPage(Page):
             heading=_("Dates"),
         ),
         MultiFieldPanel(
-            [FieldPanel("max_supports"), FieldPanel("hide_counts_during_vote"), FieldPanel("voters")],
+            [
+                FieldPanel("max_supports"),
+                FieldPanel("hide_counts_during_vote"),
+                FieldPanel("voters"),
+                FieldPanel("audience_size"),
+            ],
             heading=_("Vote"),
         ),
     ]

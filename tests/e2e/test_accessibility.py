@@ -434,4 +434,15 @@ def test_notification_and_follow_up_pages(page, live_server, demo):
     audit.visit("Mon compte with a new message", "/compte/")
     audit.visit("my messages", "/compte/messages/")
     audit.visit("my messages by email", "/compte/messages/mes-choix/")
+
+
+def test_indicator_pages(page, live_server, demo):
+    """The indicators report for a centre's staff (figures, charts, tables), with bad input, and the annual report."""
+    year = timezone.localdate().year
+    belencontre = CentrePage.objects.get(slug="belencontre")
+    audit = Audit(page, live_server)
+    audit.log_in(*STAFF)
+    audit.visit("indicators report", "/admin/indicateurs/")
+    audit.visit("indicators report, bad dates", "/admin/indicateurs/?kind=custom&start=x", expect_status=400)
+    audit.visit("annual report", f"/admin/indicateurs/rapport-annuel/{year}/{belencontre.pk}/")
     audit.assert_clean()
