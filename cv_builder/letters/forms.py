@@ -31,7 +31,9 @@ class OfferForm(forms.Form):
     kind = forms.ChoiceField(label=_("What kind of letter?"), choices=KIND_CHOICES, widget=forms.RadioSelect)
     company = text(_("Company or organisation"), 120, _("Example: Propreté Services, Mairie de Roubaix."))
     job_title = text(
-        _("Job you apply for"), 120, _("As written in the offer. For a spontaneous application: the job you would like.")
+        _("Job you apply for"),
+        120,
+        _("As written in the offer. For a spontaneous application: the job you would like."),
     )
     seen_where = text(
         _("Where did you see the offer?"),

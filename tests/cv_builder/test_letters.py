@@ -138,9 +138,7 @@ def test_a_stale_save_of_the_same_step_shows_both_versions(owner_client, letter)
     assert "Version de l'onglet A" in page
     assert CoverLetter.objects.get().data["why"] == "Version de l'onglet A"
     # Autosave only warns.
-    response = owner_client.post(
-        step_url(letter, "motivation"), step_post(1, why="C"), headers={"HX-Request": "true"}
-    )
+    response = owner_client.post(step_url(letter, "motivation"), step_post(1, why="C"), headers={"HX-Request": "true"})
     assert "modifié ailleurs" in text_of(response)
     # A stale save of another step goes through: nothing of step "motivation" is overwritten.
     response = owner_client.post(step_url(letter, "formule"), step_post(1, closing="sinceres", place="Lille"))
