@@ -6,7 +6,8 @@ image, no tags): it moves with the machine's speed and load, so the ratios compa
 
 Run: .venv/bin/python benchmarks/cv_render.py [--runs 20]
 Uses config.settings.test and a throw-away test database (SQLite in memory unless DATABASE_URL is set).
-Targets (issue 4): PDF median < 500 ms, section save median < 50 ms.
+Targets (issue 4): PDF median < 500 ms, section save median < 50 ms; letter PDFs and office files (issue 19):
+< 500 ms too.
 """
 
 import argparse
@@ -87,6 +88,48 @@ def report(label, samples, target, reference):
     return median
 
 
+LETTER_DATA = {
+    "kind": "offer",
+    "company": "Propreté Services",
+    "job_title": "Agente d'entretien",
+    "seen_where": "France Travail",
+    "reference": "184XKQP",
+    "why": "J'aime le travail bien fait et votre entreprise est connue dans le quartier. " * 3,
+    "bring": "Ponctuelle et organisée, je sais travailler seule comme en équipe. " * 3,
+    "availability": "now",
+    "contracts": ["cdi", "cdd"],
+    "closing": "distinguees",
+    "place": "Roubaix",
+}
+
+
+def letter_and_office(cv, user, runs, reference):
+    """Cover-letter PDFs (issue 19) and the Word / OpenDocument exports, against the same reference."""
+    from cv_builder.letters.compose import compose
+    from cv_builder.models import CoverLetter
+    from cv_builder.office import cv_document, docx, letter_document, odt
+    from cv_builder.pdf import render_letter_pdf
+
+    work = [f"{item['position']} chez {item['name']}" for item in cv.data["work"][:2]]
+    letter = CoverLetter.objects.create(owner=user, cv=cv, data={**LETTER_DATA, "work": work})
+    for template in ("classic", "modern", "compact"):
+
+        def render(t=template):
+            context = {"letter": letter, "letter_doc": compose(letter, cv.data), "template": t, "pdf": True}
+            return render_letter_pdf(t, context)
+
+        pdf = render()  # warm-up
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        label = f"Letter PDF (PDF/UA), template {template:8} ({pages} page, {len(pdf) // 1024} KB)"
+        report(label, timed(render, runs), PDF_TARGET_MS, reference)
+    for name, writer in (("docx", docx.write), ("odt", odt.write)):
+        writer(cv_document(cv))  # warm-up
+        report(f"CV {name:4} export (two-page CV)", timed(lambda w=writer: w(cv_document(cv)), runs), PDF_TARGET_MS,
+               reference)  # fmt: skip
+        samples = timed(lambda w=writer: w(letter_document(compose(letter, cv.data))), runs)
+        report(f"Letter {name:4} export", samples, PDF_TARGET_MS, reference)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=20)
@@ -118,6 +161,8 @@ def main():
             # What the fit check and tagging cost: one plain layout of the same page, untagged.
             plain = timed(lambda t=template: render_pdf(f"cv_builder/pdf/{t}.html", pdf_context(cv, t)), args.runs)
             report(f"  same, one untagged layout (home.pdf.render_pdf), {template:8}", plain, PDF_TARGET_MS, reference)
+
+        letter_and_office(cv, user, args.runs, reference)
 
         client = Client()
         client.force_login(user)

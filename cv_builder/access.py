@@ -1,4 +1,4 @@
-"""Who may see a CV: its owner, and staff of a centre the CV is shared with, under the owner's consent.
+"""Who may see a CV and its cover letters: its owner, and staff of a centre the CV is shared with, under consent.
 
 - Staff may open *and edit* a shared CV only while the owner has a current consent for the task
   "CV help" (`accounts.consent.Task.CV_HELP`) to that centre.
@@ -16,7 +16,7 @@ from django.http import Http404
 from accounts.consent import Task, current_consents
 from home.permissions import centres_for_user
 
-from .models import CV, CentreShare
+from .models import CV, CentreShare, CoverLetter
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -56,16 +56,32 @@ def get_cv(request, pk, *, owner_only=False, deleted=False):
     cv = queryset.select_related("owner").filter(pk=pk).first()
     if cv is None:
         raise Http404
-    if cv.owner_id == user.pk:
-        cv.viewer_is_owner = True
-        cv.viewer_can_edit = True
-        return cv
+    return _checked(request, cv, cv, owner_only)
+
+
+def _checked(request, document, cv, owner_only):
+    """`document` (a CV or one of its letters) with the viewer's rights set, by the rules of `cv`; else Http404."""
+    if cv.owner_id == request.user.pk:
+        document.viewer_is_owner = True
+        document.viewer_can_edit = True
+        return document
     if owner_only:
         raise Http404
-    centre, can_edit = staff_access(user, cv)
+    centre, can_edit = staff_access(request.user, cv)
     if centre is None or (request.method not in SAFE_METHODS and not can_edit):
         raise Http404
-    cv.viewer_is_owner = False
-    cv.viewer_centre = centre
-    cv.viewer_can_edit = can_edit
-    return cv
+    document.viewer_is_owner = False
+    document.viewer_centre = centre
+    document.viewer_can_edit = can_edit
+    return document
+
+
+def get_letter(request, pk, *, owner_only=False, deleted=False):
+    """The cover letter if the request's user may act on it: exactly the people who may act on its CV."""
+    if not request.user.is_authenticated:
+        raise Http404
+    queryset = CoverLetter.objects.in_bin() if deleted else CoverLetter.objects.alive()
+    letter = queryset.select_related("cv", "cv__owner").filter(pk=pk).first()
+    if letter is None or letter.owner_id != letter.cv.owner_id:
+        raise Http404
+    return _checked(request, letter, letter.cv, owner_only)

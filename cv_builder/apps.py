@@ -9,9 +9,10 @@ class CvBuilderConfig(AppConfig):
     def ready(self):
         from accounts.personal_data import register
 
-        from .personal_data import erase_cvs, export_cvs
+        from .personal_data import erase_cvs, erase_letters, export_cvs, export_letters
 
         register("cv_builder", export=export_cvs, erase=erase_cvs)
+        register("cover_letters", export=export_letters, erase=erase_letters)
 
         from home.indicators import register_indicators
 

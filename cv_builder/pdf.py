@@ -1,4 +1,4 @@
-"""CV PDFs: tagged (PDF/UA-1, language and title set), and never a last page holding two lost lines.
+"""CV and cover-letter PDFs: tagged (PDF/UA-1, language and title set), and never a last page holding two lost lines.
 
 A CV whose last page would hold fewer than MIN_LAST_PAGE_LINES lines is laid out again a little tighter
 (smaller type and spacing, the `fit-*` classes of pdf/base.html); the first layout without such a page wins.
@@ -48,6 +48,16 @@ def layout(template, context, request=None):
 def render_cv_pdf(template, context, request=None):
     """PDF bytes of the CV in `template`."""
     document, _fit = layout(template, context, request)
+    return document.write_pdf(**PDF_OPTIONS)
+
+
+def render_letter_pdf(template, context, request=None):
+    """PDF bytes of a cover letter in the `template` family: one page, laid out tighter if it would run over."""
+    document = None
+    for fit in FITS:
+        document = render_document(f"cv_builder/pdf/letter_{template}.html", {**context, "fit": fit}, request)
+        if len(document.pages) == 1:
+            break
     return document.write_pdf(**PDF_OPTIONS)
 
 

@@ -179,6 +179,34 @@ def test_participation_pages_are_valid_html(client, demo):
     checker.assert_valid()
 
 
+def test_cover_letter_pages_are_valid_html(client, demo):
+    from cv_builder.letters import STEPS
+    from cv_builder.models import CV, CoverLetter
+
+    cv = CV.objects.get(owner__username="demo-cv")
+    data = {"kind": "offer", "company": "Net'Façade", "job_title": "Agente de propreté", "work": [], "skills": []}
+    letter = CoverLetter.objects.create(owner=cv.owner, cv=cv, title="Lettre Façade", data=data)
+    checker = Checker(client)
+    log_in(client, "demo-cv")
+    checker.check("CV list with a letter", "/mon-cv/")
+    checker.check("new letter", f"/mon-cv/{cv.pk}/lettre/")
+    checker.check("new letter with errors", f"/mon-cv/{cv.pk}/lettre/", "post", {"kind": "x"}, status=400)
+    checker.check("letter page", f"/mon-cv/lettres/{letter.pk}/")
+    for step in STEPS:
+        checker.check(f"letter step {step.slug}", f"/mon-cv/lettres/{letter.pk}/{step.slug}/")
+    post = {"version": "1", "main-why": "x" * 1300}
+    checker.check("letter step with errors", f"/mon-cv/lettres/{letter.pk}/motivation/", "post", post, status=400)
+    client.post(f"/mon-cv/lettres/{letter.pk}/motivation/", {"version": "1", "main-why": "A"})
+    post = {"version": "1", "main-why": "B"}
+    checker.check("letter conflict", f"/mon-cv/lettres/{letter.pk}/motivation/", "post", post, status=409)
+    checker.check("letter history", f"/mon-cv/lettres/{letter.pk}/historique/")
+    checker.check("letter delete", f"/mon-cv/lettres/{letter.pk}/supprimer/")
+    binned = CoverLetter.objects.create(owner=cv.owner, cv=cv, title="Vieille lettre", deleted_at=timezone.now())
+    checker.check("bin with a letter", "/mon-cv/corbeille/")
+    checker.check("letter erase confirmation", f"/mon-cv/lettres/{binned.pk}/effacer/")
+    checker.assert_valid()
+
+
 def test_cv_pages_are_valid_html(client, demo):
     from cv_builder.models import CV, ShareLink
     from cv_builder.sections import SECTIONS

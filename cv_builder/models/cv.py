@@ -74,9 +74,11 @@ class CV(models.Model):
         return self.deleted_at + timedelta(days=BIN_DAYS) if self.deleted_at else None
 
     def erase(self):
-        """Delete for good: the row, its history and its photo."""
+        """Delete for good: the row, its history and its photo, and its cover letters with their history."""
         if self.photo:
             self.photo.delete(save=False)
+        for letter in self.letters.all():
+            letter.erase()
         pk = self.pk
         self.delete()
         CV.history.filter(id=pk).delete()

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,17 +18,22 @@ from home.permissions import is_any_centre_staff
 from ..access import get_cv
 from ..documents import export_document, parse_import
 from ..forms import ImportForm, NewCVForm
-from ..models import CV
+from ..models import CV, CoverLetter
 from ..models.cv import BIN_DAYS
 from ..resume import empty_resume
 from .common import file_stem
 
 
+def _my_cvs(user):
+    """The person's CVs, each with its letters (not in the bin) in two queries."""
+    letters = CoverLetter.objects.filter(deleted_at__isnull=True).order_by("-updated_at", "-pk")
+    return list(user.cvs.alive().order_by("-updated_at").prefetch_related(Prefetch("letters", queryset=letters)))
+
+
 @login_required
 def cv_list(request):
-    cvs = list(request.user.cvs.alive().order_by("-updated_at"))
     context = {
-        "cvs": cvs,
+        "cvs": _my_cvs(request.user),
         "bin_count": request.user.cvs.in_bin().count(),
         "new_form": NewCVForm(),
         "import_form": ImportForm(),
@@ -44,7 +50,7 @@ def cv_create(request):
         return render(
             request,
             "cv_builder/cv_list.html",
-            {"cvs": list(request.user.cvs.alive()), "new_form": form, "import_form": ImportForm()},
+            {"cvs": _my_cvs(request.user), "new_form": form, "import_form": ImportForm()},
             status=400,
         )
     data = empty_resume()
@@ -112,7 +118,10 @@ def cv_delete(request, pk):
 @login_required
 def cv_bin(request):
     cvs = list(request.user.cvs.in_bin().order_by("-deleted_at"))
-    return render(request, "cv_builder/cv_bin.html", {"cvs": cvs, "days": BIN_DAYS})
+    letters = list(
+        CoverLetter.objects.in_bin().filter(owner=request.user, cv__owner=request.user).order_by("-deleted_at")
+    )
+    return render(request, "cv_builder/cv_bin.html", {"cvs": cvs, "letters": letters, "days": BIN_DAYS})
 
 
 @require_POST

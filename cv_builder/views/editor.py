@@ -27,6 +27,7 @@ TEMPLATE_NAMES = {value for value, _label in TEMPLATE_CHOICES}
 def cv_detail(request, pk):
     cv = get_cv(request, pk)
     context = {
+        "letters": list(cv.letters.filter(deleted_at__isnull=True).order_by("-updated_at", "-pk")),
         **editor_nav(cv),
         **document_context(cv),
         "templates": TEMPLATE_CHOICES,

@@ -58,3 +58,28 @@ def shared_cv(cv, centre_a):
 def owner_client(client, resident):
     client.force_login(resident)
     return client
+
+
+LETTER_DATA = {
+    "kind": "offer",
+    "company": "Propreté Façade",
+    "job_title": "Agente d'entretien",
+    "seen_where": "France Travail",
+    "reference": "184XKQP",
+    "why": "J'aime le travail bien fait et votre entreprise est connue à Roubaix.",
+    "work": ["Employée de ménage chez Propreté Façade"],
+    "skills": ["Rigueur", "Travail en équipe"],
+    "availability": "now",
+    "contracts": ["cdi", "cdd"],
+    "closing": "distinguees",
+    "place": "Roubaix",
+}
+
+
+@pytest.fixture
+def letter(cv):
+    import copy
+
+    from cv_builder.models import CoverLetter
+
+    return CoverLetter.objects.create(owner=cv.owner, cv=cv, title="Lettre Façade", data=copy.deepcopy(LETTER_DATA))

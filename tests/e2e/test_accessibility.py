@@ -248,6 +248,28 @@ def test_participation_pages_for_a_resident(page, live_server, demo):
     audit.assert_clean()
 
 
+def test_cover_letter_pages(page, live_server, demo):
+    from cv_builder.letters import STEPS
+    from cv_builder.models import CV, CoverLetter
+
+    cv = CV.objects.get(owner__username=JOBSEEKER[0])
+    data = {"kind": "offer", "company": "Net'Façade", "job_title": "Agente de propreté", "why": "J'aime ce métier."}
+    letter = CoverLetter.objects.create(owner=cv.owner, cv=cv, title="Lettre Façade", data=data)
+    audit = Audit(page, live_server)
+    audit.log_in(*JOBSEEKER)
+    audit.visit("CV list with a letter", "/mon-cv/")
+    audit.visit("new letter", f"/mon-cv/{cv.pk}/lettre/")
+    audit.visit("letter page", f"/mon-cv/lettres/{letter.pk}/")
+    for step in STEPS:
+        audit.visit(f"letter step {step.slug}", f"/mon-cv/lettres/{letter.pk}/{step.slug}/")
+    audit.visit("letter history", f"/mon-cv/lettres/{letter.pk}/historique/")
+    audit.visit("letter delete", f"/mon-cv/lettres/{letter.pk}/supprimer/")
+    binned = CoverLetter.objects.create(owner=cv.owner, cv=cv, title="Vieille lettre", deleted_at=timezone.now())
+    audit.visit("bin with a letter", "/mon-cv/corbeille/")
+    audit.visit("letter erase confirmation", f"/mon-cv/lettres/{binned.pk}/effacer/")
+    audit.assert_clean()
+
+
 def test_cv_pages(page, live_server, demo):
     from cv_builder.models import CV, ShareLink
 

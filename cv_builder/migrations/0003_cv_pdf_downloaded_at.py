@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cv_builder', '0001_initial'),
+        ('cv_builder', '0002_cover_letters'),
     ]
 
     operations = [
