@@ -54,7 +54,7 @@ def test_centre_page_shows_address_hours_contact_team_news_and_agenda(client, ce
     assert 'href="mailto:accueil@belencontre.example.org"' in text
     # Hours grouped by day, in French, both Monday slots on one line.
     assert "Lundi" in text and "Mercredi" in text and "Mardi" not in text
-    assert "9h00 à 12h00, 13h30 à 17h30" in text
+    assert "9 h à 12 h, 13 h 30 à 17 h 30" in text  # French times (issue 13)
     assert "permanence emploi" in text
     assert "Nadia B." in text and "boucle magnétique" in text
     assert "Nouvelle 0" in text and "Atelier 0" in text
