@@ -20,6 +20,9 @@ class AccountsConfig(AppConfig):
 
         register("desk_verification", export=verification.export)
         register("messages", export=notifications.export)
+        from django.contrib.auth.signals import user_logged_in
+
+        user_logged_in.connect(notifications.prime_count, dispatch_uid="accounts-prime-unread-count")
         notifications.register_kind(
             "staff_action", _("What the staff of a social centre did for you (your CV, a proposal, a password)")
         )

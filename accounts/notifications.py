@@ -121,6 +121,12 @@ def bump_count(user_ids, delta):
             pass
 
 
+def prime_count(sender, request=None, user=None, **kwargs):
+    """On log-in: read the count once, so pages after it find it cached (their query counts stay flat)."""
+    if user is not None and user.pk:
+        unread_count(user)
+
+
 def header_count(request):
     """Context processor: `unread_messages`, computed only when a template shows it."""
     user = getattr(request, "user", None)
