@@ -129,7 +129,7 @@ def test_anonymous_residents_and_staff_without_centre_are_refused(client, centre
         ({"year": "deux-mille"}, "Tapez une année comme 2026."),
         ({"kind": "semaine"}, "Choisissez une période."),
         ({"kind": "month", "month": "13"}, "Choisissez un mois de 1 à 12."),
-        ({"kind": "custom", "start": "32/01/2026", "end": "2026-02-01"}, "Indiquez une date comme 14/03/2026."),
+        ({"kind": "custom", "start": "32/01/2026", "end": "2026-02-01"}, "Donnez une date comme 14/03/2026."),
     ],
 )
 def test_bad_period_gets_a_french_message(client, staff_a, query, message):
