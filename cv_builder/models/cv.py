@@ -50,7 +50,7 @@ class CV(models.Model):
     # First time its owner (or a helping staff member) downloaded it as PDF: counted in the indicators.
     pdf_downloaded_at = models.DateTimeField(_("first PDF download"), null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "pdf_downloaded_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = CVQuerySet.as_manager()
 
     class Meta:

@@ -129,7 +129,7 @@ def test_anonymous_residents_and_staff_without_centre_are_refused(client, centre
         ({"year": "deux-mille"}, "Tapez une année comme 2026."),
         ({"kind": "semaine"}, "Choisissez une période."),
         ({"kind": "month", "month": "13"}, "Choisissez un mois de 1 à 12."),
-        ({"kind": "custom", "start": "32/01/2026", "end": "2026-02-01"}, "Indiquez une date comme 14/03/2026."),
+        ({"kind": "custom", "start": "32/01/2026", "end": "2026-02-01"}, "Donnez une date comme 14/03/2026."),
     ],
 )
 def test_bad_period_gets_a_french_message(client, staff_a, query, message):
@@ -183,16 +183,18 @@ def report_queries(client):
     return len(queries)
 
 
-REPORT_QUERIES = 52  # session, user, admin menu, centres, then 2 x the registry's fixed number of queries
+# Session, user, admin menu, centres, then 2 x the registry's fixed number of queries (SQLite: one more).
+REPORT_QUERIES = {"sqlite": 52, "postgresql": 51}
 
 
 def test_report_queries_do_not_grow_with_the_data(client, home_page, superuser, centre_a, centre_b, staff_a, staff_b):
     client.force_login(superuser)
+    client.get(REPORT)  # the admin's first visit sets up per-user state
     empty = report_queries(client)
     build(home_page, centre_a, centre_b, staff_a, staff_b)
     for centre in (centre_a, centre_b, make_centre(home_page, "phalempins", "Phalempins", "PHA")):
         participants(centre, 6)
-    assert report_queries(client) == empty == REPORT_QUERIES
+    assert report_queries(client) == empty == REPORT_QUERIES[connection.vendor]
 
 
 def test_centre_staff_report_queries_are_pinned(client, django_assert_num_queries, home_page, centre_a, centre_b,
@@ -200,11 +202,11 @@ def test_centre_staff_report_queries_are_pinned(client, django_assert_num_querie
     build(home_page, centre_a, centre_b, staff_a, staff_b)
     client.force_login(staff_a)
     client.get(REPORT)  # the admin's first visit sets up per-user state
-    with django_assert_num_queries(STAFF_REPORT_QUERIES):
+    with django_assert_num_queries(STAFF_REPORT_QUERIES[connection.vendor]):
         assert client.get(REPORT, {"year": YEAR}).status_code == 200
     participants(centre_a, 9)
-    with django_assert_num_queries(STAFF_REPORT_QUERIES):
+    with django_assert_num_queries(STAFF_REPORT_QUERIES[connection.vendor]):
         assert client.get(REPORT, {"year": YEAR}).status_code == 200
 
 
-STAFF_REPORT_QUERIES = 51
+STAFF_REPORT_QUERIES = {"sqlite": 51, "postgresql": 50}
