@@ -63,7 +63,7 @@ def get(url):
         return response.status, response.headers, response.read()
 
 
-def wait_until_up(url, seconds=60):
+def wait_until_up(url, seconds=180):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
