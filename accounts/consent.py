@@ -218,14 +218,17 @@ def _notify_entry(entry, person):
         "url": site_root() + reverse("accounts:help"),
     }
     text = _("On %(when)s, %(actor)s of %(centre)s %(action)s%(target)s.") % values
-    body = _(
-        "Hello,\n\n"
-        "On %(when)s, %(actor)s of %(centre)s %(action)s%(target)s.\n\n"
-        "Everything the staff did for you is listed on your account page, under “What the staff did for you”:\n"
-        "%(url)s\n\n"
-        "If you did not agree to this, withdraw your consent on that page or at the desk of any social centre, "
-        "and tell the centre."
-    ) % values
+    body = (
+        _(
+            "Hello,\n\n"
+            "On %(when)s, %(actor)s of %(centre)s %(action)s%(target)s.\n\n"
+            "Everything the staff did for you is listed on your account page, under “What the staff did for you”:\n"
+            "%(url)s\n\n"
+            "If you did not agree to this, withdraw your consent on that page or at the desk of any social centre, "
+            "and tell the centre."
+        )
+        % values
+    )
     notify(
         [person],
         "staff_action",

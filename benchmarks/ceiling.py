@@ -76,7 +76,10 @@ def wait_until_up(url, seconds=180):
 def wrk(url, seconds, connections):
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url],
-        capture_output=True, text=True, timeout=seconds + 30, check=True,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
     ).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), int(errors.group(1)) if errors else 0
@@ -85,7 +88,9 @@ def wrk(url, seconds, connections):
 def gunicorn(app, port, workers, env):
     return subprocess.Popen(
         [PYTHON, "-m", "gunicorn", app, "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -151,10 +156,22 @@ def main():
 
     processes = []
     try:
-        processes.append(subprocess.Popen(
-            ["redis-server", "--port", str(PORTS["redis"]), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        ))
+        processes.append(
+            subprocess.Popen(
+                [
+                    "redis-server",
+                    "--port",
+                    str(PORTS["redis"]),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+        )
         recreate_database()
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REDIS_URL", "AWS_"))},

@@ -163,8 +163,9 @@ def main():
     # The same page with 5 proposals (and their share of supports): how much the data costs.
     small = workshop("petit-atelier", hide_counts_during_vote=False)
     small_ids = [
-        Proposal.objects.create(workshop=small, title=f"Proposition {i}", description="Une idée. " * 10,
-                                status="published").pk
+        Proposal.objects.create(
+            workshop=small, title=f"Proposition {i}", description="Une idée. " * 10, status="published"
+        ).pk
         for i in range(5)
     ]
     small_ballots = Ballot.objects.bulk_create([Ballot(workshop=small) for _ in range(SUPPORTS // PROPOSALS * 5)])
@@ -347,9 +348,24 @@ def start_gunicorn(app, env, extra_path=None):
     if extra_path:
         env = dict(env, PYTHONPATH=os.pathsep.join([extra_path, env.get("PYTHONPATH", "")]))
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-         "--threads", str(THREADS), "--worker-class", WORKER_CLASS, "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            app,
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--threads",
+            str(THREADS),
+            "--worker-class",
+            WORKER_CLASS,
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     for _ in range(300):
         try:

@@ -1,8 +1,7 @@
 """CV builder's indicators (registered in home.indicators) and the counts kept when a CV is erased.
 
 A CV belongs to no centre: CVs started and downloaded are network figures; CVs shared with a
-centre count in that centre. Cover letters: the model does not exist in this tree yet; once it
-does, declare `home.indicators.LETTERS_HOOK` here (see docs/indicators.md).
+centre count in that centre. Cover letters, like CVs, are a network figure.
 """
 
 from django.db.models import Count
@@ -10,8 +9,8 @@ from django.db.models.signals import pre_delete
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cv_builder.models import CV, CentreShare
-from home.indicators import Indicator, group_count, record_erased
+from cv_builder.models import CV, CentreShare, CoverLetter
+from home.indicators import LETTERS_HOOK, Indicator, group_count, record_erased
 
 STARTED, PDF, SHARED = "cv_builder.started", "cv_builder.pdf", "cv_builder.shared"
 
@@ -19,6 +18,7 @@ INDICATORS = [
     Indicator(STARTED, _("CVs started"), people=True, key_figure=True),
     Indicator(PDF, _("CVs downloaded as PDF"), people=True),
     Indicator(SHARED, _("CVs shared with a centre"), people=True, key_figure=True),
+    Indicator(LETTERS_HOOK, _("Cover letters written"), people=True),
 ]
 
 
@@ -27,7 +27,9 @@ def compute(period, centre_ids):
     if centre_ids is None:
         started = CV.objects.filter(**period.moments("created_at")).count()
         pdf = CV.objects.filter(**period.moments("pdf_downloaded_at")).count()
+        letters = CoverLetter.objects.filter(**period.moments("created_at")).count()
         found = {STARTED: {None: started} if started else {}, PDF: {None: pdf} if pdf else {}}
+        found[LETTERS_HOOK] = {None: letters} if letters else {}
     shares = CentreShare.objects.filter(**period.moments("created_at"))
     if centre_ids is not None:
         shares = shares.filter(centre_id__in=centre_ids)
@@ -50,5 +52,13 @@ def keep_counts(sender, instance, **kwargs):
     record_erased(rows)
 
 
+def keep_letter_count(sender, instance, **kwargs):
+    """Before a letter is deleted for good (its CV erased, the bin emptied): it stays counted."""
+    created_at = CoverLetter.objects.filter(pk=instance.pk).values_list("created_at", flat=True).first()
+    if created_at is not None:
+        record_erased([(LETTERS_HOOK, None, timezone.localtime(created_at).date(), 1)])
+
+
 def connect():
     pre_delete.connect(keep_counts, sender=CV, dispatch_uid="cv-builder-indicators-keep-counts")
+    pre_delete.connect(keep_letter_count, sender=CoverLetter, dispatch_uid="cv-builder-indicators-keep-letters")

@@ -172,8 +172,8 @@ def follow_up(request):
 
 
 def milestone_photo(request, reference, pk):
-    """A milestone's photo, behind the proposal's own checks (participation.views)."""
-    from participation.views import Refused, _visible_proposal
+    """A milestone's photo, behind the proposal's own checks (participation.views_proposals)."""
+    from participation.views_proposals import Refused, _visible_proposal
 
     try:
         proposal = _visible_proposal(request, reference)

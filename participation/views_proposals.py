@@ -16,7 +16,7 @@ from home.permissions import user_is_centre_staff
 from participation import access, reports, workshop_page
 from participation.forms import ProposalForm, ReportForm
 from participation.models import Proposal
-from participation.results import with_counts
+from participation.models.counts import with_counts
 from participation.views import _error, _workshop
 
 # A request body larger than this is refused before it is read (the photo limit is 8 MB).

@@ -171,7 +171,7 @@ def test_participation_pages_are_valid_html(client, demo):
     for problem in html_problems(response.content.decode()):
         checker.problems.append(f"proposal form with errors (HTTP {response.status_code}): {problem}")
     checker.check("results", f"/participer/atelier/{workshops['numerique-pour-tous'].pk}/resultats/")
-    for proposal in Proposal.objects.public().filter(workshop=voting)[:voting.max_supports]:
+    for proposal in Proposal.objects.public().filter(workshop=voting)[: voting.max_supports]:
         client.post(f"/participer/atelier/{voting.pk}/soutenir/{proposal.pk}/")
     checker.check("voting workshop at the support limit", voting.url)
     for proposal in Proposal.objects.public().filter(workshop__in=workshops.values())[:3]:

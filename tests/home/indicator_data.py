@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts import consent as consent_api
 from accounts.models import ResidentVerification
-from cv_builder.models import CV, CentreShare
+from cv_builder.models import CV, CentreShare, CoverLetter
 from home.models import CentrePage, NewsIndexPage, NewsPage
 from participation.models import Ballot, Proposal, Support, TallySheet, VotingCode
 from tests.conftest import make_user
@@ -63,6 +63,9 @@ def build(home_page, centre_a, centre_b, staff_a, staff_b):
     CV.objects.filter(pk=cvs[0].pk).update(pdf_downloaded_at=timezone.now())
     CentreShare.objects.create(cv=cvs[0], centre=centre_a)
     CentreShare.objects.create(cv=cvs[1], centre=centre_b)
+    # Cover letters: two for the first CV, one for the third.
+    for cv in (cvs[0], cvs[0], cvs[2]):
+        CoverLetter.objects.create(owner=cv.owner, cv=cv)
     # Toolkit: a network centre's adoption, a neighbour's (not counted by centre), a join request.
     in_network = NeighbouringCentre.objects.create(name="Belencontre", town="Tourcoing", in_network=True,
                                                    network_centre=centre_a)  # fmt: skip
@@ -153,6 +156,9 @@ def independent_counts(period, centre_ids):
     for share in CentreShare.objects.all():
         if inside(share.created_at):
             add("cv_builder.shared", share.centre_id)
+    for letter in CoverLetter.objects.all():
+        if inside(letter.created_at):
+            add("cv_builder.letters", None)
     for adoption in Adoption.objects.select_related("centre"):
         if adoption.centre.network_centre_id and period.start <= adoption.started_on <= period.end:
             add(f"toolkit.adoptions_{adoption.stage}", adoption.centre.network_centre_id)

@@ -184,7 +184,8 @@ def report_queries(client):
 
 
 # Session, user, admin menu, centres, then 2 x the registry's fixed number of queries (SQLite: one more).
-REPORT_QUERIES = {"sqlite": 52, "postgresql": 51}
+# The report itself, the admin chrome and its menu counts ("À faire", issue 12): constant whatever the data.
+REPORT_QUERIES = {"sqlite": 60, "postgresql": 59}
 
 
 def test_report_queries_do_not_grow_with_the_data(client, home_page, superuser, centre_a, centre_b, staff_a, staff_b):
@@ -209,4 +210,4 @@ def test_centre_staff_report_queries_are_pinned(client, django_assert_num_querie
         assert client.get(REPORT, {"year": YEAR}).status_code == 200
 
 
-STAFF_REPORT_QUERIES = {"sqlite": 51, "postgresql": 50}
+STAFF_REPORT_QUERIES = {"sqlite": 58, "postgresql": 57}

@@ -45,6 +45,7 @@ def test_every_indicator_matches_the_rows(data, centre_a, centre_b):
     assert expected["participation.paper_ballots"] == {a: 12}
     assert expected["accounts.created_desk"] == {a: 2}
     assert expected["accounts.created_online"] == {None: 9}
+    assert expected["cv_builder.letters"] == {None: 3}
 
 
 def test_figures_of_one_centre_only(data, centre_a, centre_b):

@@ -61,10 +61,18 @@ def test_a_task_waiting_too_long_makes_the_server_unhealthy(client, settings):
 
     settings.HEALTH_QUEUE_MAX_AGE = 300
     assert client.get("/healthz/").json()["checks"]["worker queue"] == {
-        "ok": True, "configured": True, "age_s": 0, "ms": pytest.approx(0, abs=1000)
+        "ok": True,
+        "configured": True,
+        "age_s": 0,
+        "ms": pytest.approx(0, abs=1000),
     }
-    fields = {"task_path": "home.tests.nothing", "args_kwargs": {"args": [], "kwargs": {}}, "queue_name": "default",
-              "backend_name": "default", "priority": 0}
+    fields = {
+        "task_path": "home.tests.nothing",
+        "args_kwargs": {"args": [], "kwargs": {}},
+        "queue_name": "default",
+        "backend_name": "default",
+        "priority": 0,
+    }
     task = DBTaskResult.objects.create(run_after=get_date_max(), **fields)
     DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(seconds=120))
     later = DBTaskResult.objects.create(run_after=timezone.now() + timedelta(hours=1), **fields)  # not due yet

@@ -35,6 +35,8 @@ from .conftest import S3_KEYS, new_bucket
 from .servers import Gunicorn, server_env, wait_for_other_sessions_to_end
 
 pytestmark = [pytest.mark.servers, pytest.mark.postgres]
+
+
 def _free_port():
     import socket
 
@@ -129,9 +131,13 @@ def jpeg_multipart(field="photo"):
     Image.new("RGB", (300, 400), (30, 160, 90)).save(buffer, format="PNG")
     boundary = uuid.uuid4().hex
     body = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="moi.png"\r\n'
-        "Content-Type: image/png\r\n\r\n"
-    ).encode() + buffer.getvalue() + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="moi.png"\r\n'
+            "Content-Type: image/png\r\n\r\n"
+        ).encode()
+        + buffer.getvalue()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return body, f"multipart/form-data; boundary={boundary}"
 
 
@@ -168,8 +174,9 @@ def cluster(request, django_db_setup, django_db_blocker, tmp_path_factory):
     try:
         for server in servers.values():
             server.start()
-        balancer = subprocess.Popen(["haproxy", "-f", str(config), "-db"], stdout=open(logs / "haproxy.log", "wb"),
-                                    stderr=subprocess.STDOUT)
+        balancer = subprocess.Popen(
+            ["haproxy", "-f", str(config), "-db"], stdout=open(logs / "haproxy.log", "wb"), stderr=subprocess.STDOUT
+        )
         time.sleep(1.0)  # both servers pass their first health checks
         yield {"servers": servers, "balancer": f"http://127.0.0.1:{BALANCER_PORT}", "logs": logs}
     finally:
@@ -267,8 +274,9 @@ def test_votes_through_both_servers_are_exact_even_when_one_stops(cluster, site)
     assert counted(workshop) == 30
 
     # The operator's way to stop a server: drain it at the balancer, then stop it. Nobody notices.
-    stopper = threading.Timer(0.3, lambda: (haproxy_command(cluster, "set server apps/a state drain"),
-                                            time.sleep(0.5), servers["a"].stop()))
+    stopper = threading.Timer(
+        0.3, lambda: (haproxy_command(cluster, "set server apps/a state drain"), time.sleep(0.5), servers["a"].stop())
+    )
     stopper.start()
     second = vote_all(balancer, workshop, ballots[30:75])
     stopper.join()

@@ -40,7 +40,7 @@ def test_the_receipt_carries_the_reference_and_a_secret_that_shows_status_and_ti
     client.logout()
     assert client.get(SUIVI).status_code == 200
     page = client.post(SUIVI, {"reference": paper_proposal.reference.lower(), "secret": secret.lower()})
-    assert page.status_code == 200 and "Une fresque" in page.text and "en attente de lecture" in page.text
+    assert page.status_code == 200 and "Une fresque" in page.text and "en attente de relecture" in page.text
     assert "Sur le mur du centre." not in page.text  # status and timeline, nothing else
     paper_proposal.status = Proposal.Status.PUBLISHED
     paper_proposal.outcome = Proposal.Outcome.SELECTED

@@ -8,7 +8,7 @@ from datetime import date
 from django.test import Client
 
 from participation.models import Support, VotingCode
-from participation.results import rank, rank_label
+from participation.models.counts import rank, rank_label
 
 from .conftest import confirmed_sheet, make_proposal, make_workshop
 from .test_results import add_supports, set_phase
