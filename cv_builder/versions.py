@@ -69,3 +69,16 @@ def authors(cv, records):
         name = person_name(user)
         labels[user.pk] = f"{name} ({', '.join(centres)})" if centres else name
     return labels
+
+
+def only_other_parts_changed(document, part, based_on, new_data):
+    """True when, since the version the form was based on, nobody changed this part of the document
+    (a CV's section, a letter's step) - only others.
+
+    Then the save applies on top of the current document (the form's data started from it): nothing
+    is overwritten. Used by the CV and the letter editors alike.
+    """
+    if new_data is None or based_on is None or based_on > document.version:
+        return False
+    base = base_record(document, based_on)
+    return base is not None and part.snapshot(base.data) == part.snapshot(document.data)

@@ -17,7 +17,7 @@ from ..models import CV
 from ..models.cv import TEMPLATE_CHOICES
 from ..resume import validate_resume
 from ..sections import SECTIONS, SECTIONS_BY_SLUG, read_post
-from ..versions import base_record, save_version
+from ..versions import only_other_parts_changed, save_version
 from .common import document_context, editor_nav
 from .pdf import cv_pdf_response
 
@@ -97,7 +97,7 @@ def _save_section(request, cv, section):
         form, formset, new_data = read_post(section, cv.data, request.POST)
         if new_data is not None and new_data == cv.data:
             return _saved(request, cv, section, htmx, changed=False)
-        if based_on != cv.version and not _only_other_sections_changed(cv, section, based_on, new_data):
+        if based_on != cv.version and not only_other_parts_changed(cv, section, based_on, new_data):
             return _conflict(request, cv, section, form, formset, new_data, htmx)
         if new_data is None:
             return _invalid(request, cv, section, form, formset, htmx, based_on)
@@ -112,17 +112,6 @@ def _save_section(request, cv, section):
         cv.version += 1
         save_version(cv, request.user, str(section.title))
     return _saved(request, cv, section, htmx, changed=True)
-
-
-def _only_other_sections_changed(cv, section, based_on, new_data):
-    """True when, since the version the form was based on, nobody changed this section (only others).
-
-    Then this save applies on top of the current document (read_post started from it): nothing is overwritten.
-    """
-    if new_data is None or based_on is None or based_on > cv.version:
-        return False
-    base = base_record(cv, based_on)
-    return base is not None and section.snapshot(base.data) == section.snapshot(cv.data)
 
 
 def _saved(request, cv, section, htmx, changed):

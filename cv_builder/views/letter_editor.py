@@ -16,7 +16,7 @@ from ..models import CoverLetter
 from ..models.cv import TEMPLATE_CHOICES
 from ..office import cv_document, docx, letter_document, odt
 from ..pdf import render_letter_pdf
-from ..versions import base_record, save_version
+from ..versions import only_other_parts_changed, save_version
 from .common import file_stem
 from .letters import letter_context
 from .pdf import render_refused
@@ -66,7 +66,7 @@ def _save(request, letter, step):
         form, new_data = step.read(letter.data, request.POST)
         if new_data is not None and new_data == letter.data:
             return _saved(request, letter, step, htmx, changed=False)
-        if based_on != letter.version and not _only_other_steps_changed(letter, step, based_on, new_data):
+        if based_on != letter.version and not only_other_parts_changed(letter, step, based_on, new_data):
             return _conflict(request, letter, step, new_data, htmx)
         if new_data is None:
             if htmx:
@@ -76,13 +76,6 @@ def _save(request, letter, step):
         letter.version += 1
         save_version(letter, request.user, str(step.title))
     return _saved(request, letter, step, htmx, changed=True)
-
-
-def _only_other_steps_changed(letter, step, based_on, new_data):
-    if new_data is None or based_on is None or based_on > letter.version:
-        return False
-    base = base_record(letter, based_on)
-    return base is not None and step.snapshot(base.data) == step.snapshot(letter.data)
 
 
 def _saved(request, letter, step, htmx, changed):
