@@ -2,11 +2,14 @@
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
+from accounts.models import User
 from accounts.permissions import is_desk_staff
 from accounts.personal_data import erase_all
 from home.admin_menu import StaffMenuItem
+from home.todo import TodoLine, register_todo_provider
 
 
 @hooks.register("register_admin_menu_item")
@@ -30,11 +33,6 @@ def erase_personal_data_before_admin_deletion(request, user):
 
 # --- "À faire" panel (home.todo): accounts this staff member made at the desk, first password unused -----
 def desk_todo(user):
-    from django.utils.translation import ngettext
-
-    from accounts.models import User
-    from home.todo import TodoLine
-
     if not is_desk_staff(user):
         return []
     waiting = User.objects.filter(created_by=user, must_change_password=True, is_active=True).count()
@@ -46,10 +44,4 @@ def desk_todo(user):
     return [TodoLine("desk_first_password", label, waiting, reverse_lazy("accounts:desk"), order=50)]
 
 
-def _register_todo():
-    from home.todo import register_todo_provider
-
-    register_todo_provider("accounts", desk_todo, order=50)
-
-
-_register_todo()
+register_todo_provider("accounts", desk_todo, order=50)

@@ -1,9 +1,15 @@
+from datetime import timedelta
+
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
+from cv_builder.models import CentreShare
 from home.admin_menu import StaffMenuItem
-from home.permissions import is_any_centre_staff
+from home.permissions import centres_for_user, is_any_centre_staff
+from home.todo import TodoLine, register_todo_provider
 
 
 @hooks.register("register_admin_menu_item")
@@ -18,15 +24,6 @@ CHANGED_RECENTLY_DAYS = 7
 
 
 def cv_todo(user):
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from django.utils.translation import ngettext
-
-    from cv_builder.models import CentreShare
-    from home.permissions import centres_for_user
-    from home.todo import TodoLine
-
     if user.is_superuser or not is_any_centre_staff(user):
         return []
     since = timezone.now() - timedelta(days=CHANGED_RECENTLY_DAYS)
@@ -44,10 +41,4 @@ def cv_todo(user):
     return [TodoLine("cvs_changed", label, changed, reverse_lazy("cv_builder:staff"), order=40)]
 
 
-def _register_todo():
-    from home.todo import register_todo_provider
-
-    register_todo_provider("cv_builder", cv_todo, order=40)
-
-
-_register_todo()
+register_todo_provider("cv_builder", cv_todo, order=40)

@@ -216,12 +216,7 @@ class TallySheetViewSet(ModelViewSet):
 
     @staticmethod
     def edit_redirect(request, pk):
-        sheet = TallySheet.objects.filter(pk=pk).first()
-        if sheet is None:
-            from django.http import Http404
-
-            raise Http404
-        return redirect(_sheet_url(sheet))
+        return redirect(_sheet_url(get_object_or_404(TallySheet, pk=pk)))
 
 
 # --- voting codes -----------------------------------------------------------------------------------------
@@ -267,9 +262,5 @@ class VotingCodeViewSet(ModelViewSet):
 
     @staticmethod
     def edit_redirect(request, pk):
-        code = VotingCode.objects.filter(pk=pk).first()
-        if code is None:
-            from django.http import Http404
-
-            raise Http404
+        code = get_object_or_404(VotingCode, pk=pk)
         return redirect("participation_admin:workshop", pk=code.workshop_id)

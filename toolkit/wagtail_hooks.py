@@ -4,6 +4,7 @@ adoptions, and the adoptions overview with its CSV export. Permissions: see tool
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
@@ -18,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_menu import StaffMenuItem
+from home.todo import TodoLine, register_todo_provider
 from toolkit import admin_join, admin_views
 from toolkit.admin_forms import AdoptionAdminForm, NeighbouringCentreAdminForm
 from toolkit.admin_usage import feedback_to_moderate
@@ -303,10 +305,6 @@ def add_overview_panel(request, panels):
 
 # --- "À faire" panel (home.todo): for the network admin, the new requests to join the programme ----------
 def toolkit_todo(user):
-    from django.utils.translation import ngettext
-
-    from home.todo import TodoLine
-
     if not user.is_superuser:
         return []
     new = JoinRequest.objects.filter(status=JoinRequest.Status.NEW).count()
@@ -318,10 +316,4 @@ def toolkit_todo(user):
     return [TodoLine("join_requests", label, new, reverse("toolkit_join_requests:index") + "?status=new", order=60)]
 
 
-def _register_todo():
-    from home.todo import register_todo_provider
-
-    register_todo_provider("toolkit", toolkit_todo, order=60)
-
-
-_register_todo()
+register_todo_provider("toolkit", toolkit_todo, order=60)
