@@ -37,8 +37,8 @@ def centre_lookup(centres):
 
 class BreadcrumbMixin:
     def breadcrumb(self):
-        """The ancestors shown in the breadcrumb, from the site's home page down (one query)."""
-        return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
+        """The ancestors shown in the breadcrumb below the home page, which it always starts with (one query)."""
+        return list(self.get_ancestors().filter(depth__gt=2).only("id", "title", "url_path", "depth", "path"))
 
 
 class HomePage(BreadcrumbMixin, Page):

@@ -1,4 +1,3 @@
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -49,36 +48,16 @@ class NetworkSettings(BaseSiteSetting):
         verbose_name = _("network settings")
 
     def footer_pages(self):
-        """[(label, page)] for the footer, live pages only, in one query (cached on the instance)."""
-        from django.utils.translation import gettext
-        from wagtail.models import Page
+        """The footer's links to the legal pages that are live (home.site_links)."""
+        from home.site_links import site_links
 
-        if not hasattr(self, "_footer_pages"):
-            wanted = [
-                (gettext("Legal notice"), self.legal_notice_page_id),
-                (gettext("Personal data"), self.privacy_page_id),
-                (gettext("Accessibility"), self.accessibility_page_id),
-            ]
-            ids = [pk for _label, pk in wanted if pk]
-            pages = {}
-            if ids:
-                queryset = Page.objects.live().filter(pk__in=ids).select_related("accessibilitystatementpage")
-                pages = {page.pk: page for page in queryset}
-            self._footer_pages = []
-            for label, pk in wanted:
-                if pk not in pages:
-                    continue
-                page = pages[pk]
-                if pk == self.accessibility_page_id:
-                    # RGAA: the footer link says the compliance level ("Accessibilité : partiellement conforme").
-                    try:
-                        level = page.accessibilitystatementpage.get_compliance_display()
-                    except ObjectDoesNotExist:
-                        level = None
-                    if level:
-                        label = gettext("Accessibility: %(level)s") % {"level": level}
-                self._footer_pages.append((label, page))
-        return self._footer_pages
+        return site_links(self)[0]
+
+    def menu_pages(self):
+        """The main menu's links to the home page's children ticked "in menus" (home.site_links)."""
+        from home.site_links import site_links
+
+        return site_links(self)[1]
 
     def social_links(self):
         return [

@@ -62,6 +62,7 @@ def test_history_is_paged_and_its_queries_do_not_grow(owner_client, cv, django_a
         cv._change_reason = "Emploi recherché et présentation"
         cv.save()
     url = reverse("cv_builder:history", args=[cv.pk])
+    owner_client.get(reverse("cv_builder:list"))  # warm the per-site caches (site root paths, menu links)
     with django_assert_max_num_queries(14):
         first = owner_client.get(url).content.decode()
     assert first.count('class="cv-history-item"') == 25

@@ -47,6 +47,7 @@ class ToolkitIndexPage(RoutablePageMixin, Page):
     )
 
     parent_page_types = ["home.HomePage"]
+    show_in_menus_default = True  # the main menu lists the home page's children ticked "in menus"
     subpage_types = [
         "toolkit.PrototypePage",
         "toolkit.MethodCardPage",
