@@ -81,7 +81,6 @@ def record_adoption(request, pk):
                     email=join_request.email,
                     phone=join_request.phone,
                 )
-                centre._history_user = request.user
                 centre.save()
             else:
                 centre = existing
@@ -94,7 +93,6 @@ def record_adoption(request, pk):
                 )
                 created += made
             join_request.status = JoinRequest.Status.DONE
-            join_request._history_user = request.user
             join_request._change_reason = "Adoption enregistrée"
             join_request.save()
         messages.success(
