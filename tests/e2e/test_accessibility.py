@@ -425,6 +425,7 @@ def test_staff_admin_pages(page, live_server, demo):
         "revoke a batch: confirmation",
         f"/admin/participation/atelier/{workshop.pk}/codes/revoquer-lot/?batch=Lot+audit",
     )
+    audit.assert_clean()
 
 
 def test_notification_and_follow_up_pages(page, live_server, demo):
