@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic import EditView, WagtailAdminTemplateMixin
 
@@ -23,6 +24,7 @@ from participation.reports import dismiss_reports
 class ProposalEditView(EditView):
     form_class = OutcomeForm
     template_name = "participation/admin/proposal.html"
+    error_message = gettext_lazy("Nothing was saved: see what to correct below.")
 
     def get_queryset(self):
         return Proposal.objects.select_related("workshop", "workshop__centre", "author", "entered_by")
@@ -42,6 +44,9 @@ class ProposalEditView(EditView):
 
     def get_page_title(self):
         return self.object.reference
+
+    def get_page_subtitle(self):
+        return self.object.title
 
     def post(self, request, *args, **kwargs):
         if "mod-action" not in request.POST:
@@ -69,6 +74,9 @@ class ProposalEditView(EditView):
 
     def get_success_message(self):
         return _("Outcome saved for %(ref)s.") % {"ref": self.object.reference}
+
+    def get_success_buttons(self):
+        return []  # the success page is this page
 
     def get_success_url(self):
         return reverse("participation_admin:proposal", args=[self.object.pk])

@@ -146,7 +146,8 @@ class ProposalViewSet(ModelViewSet):
     export_filename = "propositions"
 
     def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(usage_url_name=None, **kwargs)
+        # No usage page, and the history is on the edit page itself.
+        return super().get_edit_view_kwargs(usage_url_name=None, history_url_name=None, **kwargs)
 
     def get_form_class(self, for_update=False):
         return OutcomeForm  # the proposal's edit view answers it; moderation is a second form there
