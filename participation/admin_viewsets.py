@@ -1,9 +1,8 @@
 """The participation admin on Wagtail's own machinery: proposals, tally sheets and voting codes are
 `ModelViewSet`s (list filters, search, CSV/XLSX export through home.tabular, pagination, permission
-policies scoped by centre: participation.admin_policies). What Wagtail does not do — moderating a
-proposal is the proposals' `EditView` (admin_moderation); one workshop's page (admin_workshop), its
-codes (admin_codes) and its paper loop (admin_paper) are class-based views scoped by the same policies
-(admin_scope), mounted here.
+policies scoped by centre: participation.admin_policies). A proposal's page is the proposals'
+`EditView` (admin_moderation); one workshop's page (admin_workshop), its codes (admin_codes) and its
+paper loop (admin_paper) are class-based views scoped by the same policies (admin_scope), mounted here.
 """
 
 from django.db.models import Count
