@@ -3,11 +3,15 @@
 
 import re
 
+import pytest
+
 from home.models import CentrePage
-from tests.e2e.test_accessibility import STAFF, Audit, demo  # noqa: F401  (the demo fixture)
+from tests.e2e.test_accessibility import STAFF, Audit
+from tests.e2e.test_accessibility import demo as demo  # the same demo data fixture (re-exported)
 
 
-def test_the_explorer_add_button_is_written_out_at_320px(page, live_server, demo):
+@pytest.mark.usefixtures("demo")
+def test_the_explorer_add_button_is_written_out_at_320px(page, live_server):
     centre = CentrePage.objects.get(slug="belencontre")
     audit = Audit(page, live_server, width=320)
     audit.log_in(*STAFF)
