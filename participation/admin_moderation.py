@@ -52,6 +52,7 @@ class ProposalEditView(EditView):
         if "mod-action" not in request.POST:
             return super().post(request, *args, **kwargs)
         if not self.moderation_form.is_valid():
+            self.form = OutcomeForm(instance=self.object, prefix="out")  # not sent: no errors on it
             return self.render_to_response(self.get_context_data(), status=400)
         proposal, data = self.object, self.moderation_form.cleaned_data
         if data["action"] == "dismiss":

@@ -202,3 +202,11 @@ def test_the_proposal_page_is_the_viewsets_edit_view(client, centre_a, staff_a):
     proposal.refresh_from_db()
     assert proposal.outcome == "selected" and proposal.official_answer == "Les bancs arrivent en mai."
     assert proposal.history.first().history_change_reason == "Suite donnée"
+
+
+def test_a_refusal_without_reason_shows_no_error_on_the_outcome_form(client, centre_a, staff_a):
+    proposal = make_proposal(make_workshop(centre_a, "proposals"), status=Proposal.Status.PENDING)
+    client.force_login(staff_a)
+    response = client.post(f"/admin/participation/proposition/{proposal.pk}/", {"mod-action": "reject"})
+    assert response.status_code == 400
+    assert response.context["moderation_form"].errors and not response.context["outcome_form"].is_bound
