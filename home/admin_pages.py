@@ -6,6 +6,7 @@
   without its image was saved, and starting again clashed on its slug). Pages already saved keep
   Wagtail's autosave.
 - "Aide" opens the French staff guide ("Guide de l'équipe") instead of Wagtail's English guide.
+- A slug typed with accents is refused on its field, with the address to use (home/page_slugs.py).
 """
 
 from django.shortcuts import render
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.create import CreateView
+
+from home import page_slugs  # noqa: F401  (registers the ASCII slug field of every admin form)
 
 
 def publish_first(menu_items, request, context):

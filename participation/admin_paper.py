@@ -16,7 +16,7 @@ from home.page_cache import invalidate_page_cache
 from home.pdf import pdf_response
 from home.tabular import csv_response
 from participation import paper, results
-from participation.admin_views import _staff_workshop, centre_scoped
+from participation.admin_scope import workshop_view
 from participation.models import PaperTally, Proposal, TallyEntry, TallySheet
 from participation.models.codes import format_code
 from participation.tally_forms import PaperFormatForm, TallySheetForm
@@ -56,9 +56,7 @@ def _public_proposals(workshop):
 
 
 # --- tally sheets --------------------------------------------------------------------------------------
-@centre_scoped
-def tallies(request, pk):
-    workshop = _staff_workshop(request, pk)
+def tallies(request, workshop):
     proposals = _public_proposals(workshop)
     status = 200
     if request.method == "POST":
@@ -102,20 +100,18 @@ def tallies(request, pk):
     )
 
 
-def _sheet(request, pk, day):
-    workshop = _staff_workshop(request, pk)
+def _sheet(workshop, day):
     session_date = _parse_day(day)
     if session_date is None:
         raise Http404
     sheet = get_object_or_404(
         TallySheet.objects.select_related("entered_by", "confirmed_by"), workshop=workshop, session_date=session_date
     )
-    return workshop, sheet
+    return sheet
 
 
-@centre_scoped
-def tally_sheet(request, pk, day):
-    workshop, sheet = _sheet(request, pk, day)
+def tally_sheet(request, workshop, day):
+    sheet = _sheet(workshop, day)
     entries = list(sheet.entries.select_related("entered_by"))
     tallies = {t.proposal_id: t for t in PaperTally.objects.filter(sheet=sheet).select_related("proposal")}
     proposals = _public_proposals(workshop)
@@ -152,10 +148,9 @@ def tally_sheet(request, pk, day):
     )
 
 
-@centre_scoped
-def tally_photo(request, pk, day):
+def tally_photo(request, workshop, day):
     """The photo of a sheet, only through this view (its storage is not under /media/)."""
-    _workshop, sheet = _sheet(request, pk, day)
+    sheet = _sheet(workshop, day)
     if not sheet.photo:
         raise Http404
     content_type = mimetypes.guess_type(sheet.photo.name)[0] or "application/octet-stream"
@@ -176,9 +171,7 @@ def _hidden_counts(workshop):
     )
 
 
-@centre_scoped
-def tallies_csv(request, pk):
-    workshop = _staff_workshop(request, pk)
+def tallies_csv(request, workshop):
     hidden = _hidden_counts(workshop)
     if hidden:
         return hidden
@@ -217,9 +210,7 @@ def tallies_csv(request, pk):
 
 
 # --- printed documents -----------------------------------------------------------------------------------
-@centre_scoped
-def ballot_pdf(request, pk):
-    workshop = _staff_workshop(request, pk)
+def ballot_pdf(request, workshop):
     options = PaperFormatForm(request.GET, formats=("A4", "A5"))
     proposals = _public_proposals(workshop)
     if not proposals:
@@ -237,11 +228,9 @@ def ballot_pdf(request, pk):
     )
 
 
-@centre_scoped
-def poster_pdf(request, pk):
+def poster_pdf(request, workshop):
     import segno
 
-    workshop = _staff_workshop(request, pk)
     hidden = _hidden_counts(workshop)
     if hidden:
         return hidden
@@ -300,10 +289,10 @@ def codes_pdf_response(request, workshop, codes, batch, per_page=8):
 
 def urlpatterns():
     return [
-        path("atelier/<int:pk>/bulletins-papier/", tallies, name="tallies"),
-        path("atelier/<int:pk>/bulletins-papier/<str:day>/", tally_sheet, name="tally_sheet"),
-        path("atelier/<int:pk>/bulletins-papier/<str:day>/photo/", tally_photo, name="tally_photo"),
-        path("atelier/<int:pk>/feuilles.csv", tallies_csv, name="tallies_csv"),
-        path("atelier/<int:pk>/bulletin.pdf", ballot_pdf, name="ballot_pdf"),
-        path("atelier/<int:pk>/affiche.pdf", poster_pdf, name="poster_pdf"),
+        path("atelier/<int:pk>/bulletins-papier/", workshop_view(tallies), name="tallies"),
+        path("atelier/<int:pk>/bulletins-papier/<str:day>/", workshop_view(tally_sheet), name="tally_sheet"),
+        path("atelier/<int:pk>/bulletins-papier/<str:day>/photo/", workshop_view(tally_photo), name="tally_photo"),
+        path("atelier/<int:pk>/feuilles.csv", workshop_view(tallies_csv), name="tallies_csv"),
+        path("atelier/<int:pk>/bulletin.pdf", workshop_view(ballot_pdf), name="ballot_pdf"),
+        path("atelier/<int:pk>/affiche.pdf", workshop_view(poster_pdf), name="poster_pdf"),
     ]

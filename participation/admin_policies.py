@@ -47,6 +47,10 @@ class CentreScopedPolicy(BasePermissionPolicy):
         workshop = instance
         for part in self.workshop_path.split("__"):
             workshop = getattr(workshop, part)
+        return self.user_has_permission_for_workshop(user, action, workshop)
+
+    def user_has_permission_for_workshop(self, user, action, workshop):
+        """The screens about one workshop (its codes, its paper ballots) ask this of the workshop."""
         return self.user_has_permission(user, action) and workshop.centre_id in staff_centre_ids(user)
 
     def instances_user_has_any_permission_for(self, user, actions):

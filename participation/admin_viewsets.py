@@ -1,8 +1,8 @@
 """The participation admin on Wagtail's own machinery: proposals, tally sheets and voting codes are
 `ModelViewSet`s (list filters, search, CSV/XLSX export through home.tabular, pagination, permission
-policies scoped by centre: participation.admin_policies). What Wagtail does not do — moderating a
-proposal, typing in a tally twice, printing codes — stays in admin_views.py and admin_paper.py,
-reached from these lists.
+policies scoped by centre: participation.admin_policies). A proposal's page is the proposals'
+`EditView` (admin_moderation); one workshop's page (admin_workshop), its codes (admin_codes) and its
+paper loop (admin_paper) are class-based views scoped by the same policies (admin_scope), mounted here.
 """
 
 from django.db.models import Count
@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django.views.generic import RedirectView
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,13 +18,16 @@ from wagtail.permissions import policy_registry
 
 from home.admin_export import TabularExportMixin
 from home.page_cache import invalidate_page_cache
-from participation import admin_views
+from participation.admin_moderation import PaperProposalView, ProposalEditView
 from participation.admin_policies import (
     ProposalFilterSet,
     TallySheetFilterSet,
     VotingCodeFilterSet,
     staff_workshops,
 )
+from participation.admin_scope import WorkshopScopedMixin
+from participation.admin_workshop import ResultsCsvView, WorkshopOverviewView
+from participation.forms import OutcomeForm
 from participation.models import Proposal, TallySheet, VotingCode
 from participation.reports import open_reports_q
 
@@ -71,6 +75,28 @@ class ProposalIndexView(ScopedIndexView):
         return _("Participation")
 
 
+class WorkshopProposalsExportView(WorkshopScopedMixin, ProposalIndexView):
+    """`propositions.csv` of one workshop: the list's own export, every status, by reference."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.is_export = True
+        # One workshop: its title would repeat on every row.
+        self.list_export = [field for field in self.list_export if field != "workshop.title"]
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "data": {"workshop": self.workshop.pk, "statut": "all"}}
+
+    def order_queryset(self, queryset):
+        return queryset.order_by("reference")
+
+    def get_filename(self):
+        return f"propositions-{self.workshop.slug}"
+
+    def render_to_response(self, context, **response_kwargs):
+        return self.as_spreadsheet(context["object_list"], self.FORMAT_CSV)
+
+
 def _status_label(proposal):
     label = proposal.get_status_display()
     if proposal.hidden_by_reports:
@@ -88,6 +114,7 @@ class ProposalViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     index_view_class = ProposalIndexView
+    edit_view_class = ProposalEditView
     index_template_name = "participation/admin/queue.html"
     index_results_template_name = "participation/admin/index_results.html"
     filterset_class = ProposalFilterSet
@@ -117,18 +144,38 @@ class ProposalViewSet(ModelViewSet):
     export_headings = {"workshop.title": _("Workshop"), "author_name": _("Author")}
     export_filename = "propositions"
 
+    def get_edit_view_kwargs(self, **kwargs):
+        # No usage page, and the history is on the edit page itself.
+        return super().get_edit_view_kwargs(usage_url_name=None, history_url_name=None, **kwargs)
+
+    def get_form_class(self, for_update=False):
+        return OutcomeForm  # the proposal's edit view answers it; moderation is a second form there
+
     def get_urlpatterns(self):
-        own = [
+        from participation import admin_codes, admin_paper, follow_up
+
+        workshop = "atelier/<int:pk>/"
+        return [
             path("", self.index_view, name="index"),
             path("", self.index_view, name="queue"),
             path("results/", self.index_results_view, name="index_results"),
-            # Wagtail's "edit" and "history" of a proposal are its moderation page (readable history there).
-            path("edit/<int:pk>/", admin_views.proposal_admin, name="edit"),
+            # Wagtail's "edit" of a proposal is its moderation page, with its readable history.
+            path("edit/<int:pk>/", self.edit_view, name="edit"),
+            path("proposition/<int:pk>/", self.edit_view, name="proposal"),
+            path("history/<int:pk>/", RedirectView.as_view(pattern_name=f"{self.name}:proposal"), name="history"),
+            path("proposition/<int:pk>/suivi/", follow_up.milestones_admin, name="milestones"),
+            path("proposition/<int:pk>/recu/", follow_up.paper_receipt, name="paper_receipt"),
+            path(workshop, WorkshopOverviewView.as_view(), name="workshop"),
+            path(f"{workshop}proposition-papier/", PaperProposalView.as_view(), name="paper_proposal"),
+            path(f"{workshop}resultats.csv", ResultsCsvView.as_view(), name="results_csv"),
             path(
-                "history/<int:pk>/", lambda request, pk: redirect("participation_admin:proposal", pk=pk), name="history"
+                f"{workshop}propositions.csv",
+                self.construct_view(WorkshopProposalsExportView, **self.get_index_view_kwargs()),
+                name="proposals_csv",
             ),
+            *admin_codes.urlpatterns(workshop),
+            *admin_paper.urlpatterns(),
         ]
-        return own + admin_views.urlpatterns()
 
 
 # --- tally sheets -----------------------------------------------------------------------------------------

@@ -129,3 +129,84 @@ def test_refusing_needs_a_reason_and_goes_through_save(centre_a, staff_a):
     proposal.refuse(staff_a, "Hors du quartier.")
     record = proposal.history.first()
     assert record.status == "rejected" and record.history_user == staff_a and record.history_change_reason == "Refusée"
+
+
+def test_a_workshops_proposals_csv_is_the_lists_export_for_that_workshop(client, centre_a, staff_a):
+    square = make_workshop(centre_a, "proposals", title="Atelier du square")
+    other = make_workshop(centre_a, "proposals", title="Atelier de la gare")
+    make_proposal(square, title="Des bancs", status=Proposal.Status.PENDING, on_paper=True)
+    make_proposal(square, title="Un potager", status=Proposal.Status.REJECTED)
+    make_proposal(other, title="Un abri vélo")
+    client.force_login(staff_a)
+    response = client.get(f"/admin/participation/atelier/{square.pk}/propositions.csv")
+    assert response["Content-Disposition"] == f'attachment; filename="propositions-{square.slug}.csv"'
+    rows = csv_rows(response)
+    listing = csv_rows(client.get(f"/admin/participation/?statut=all&workshop={square.pk}&export=csv"))
+    # The same columns as the list's export, less the workshop (one workshop: it would repeat).
+    assert rows[0] == [heading for heading in listing[0] if heading != "Atelier"]
+    assert rows[0][:3] == ["Référence", "Titre", "Description"]
+    # Every status, by reference; nothing of the other workshop.
+    assert [row[1] for row in rows[1:]] == ["Des bancs", "Un potager"]
+    assert "Oui" in rows[1] and "Refusée" in rows[2]
+
+
+def test_another_centres_workshop_screens_answer_403_in_french(client, centre_b, staff_a, staff_b):
+    workshop = make_workshop(centre_b, "results")
+    proposal = make_proposal(workshop)
+    client.force_login(staff_a)
+    base = f"/admin/participation/atelier/{workshop.pk}/"
+    urls = [
+        f"/admin/participation/proposition/{proposal.pk}/",
+        f"/admin/participation/edit/{proposal.pk}/",
+        base,
+        f"{base}proposition-papier/",
+        f"{base}resultats.csv",
+        f"{base}propositions.csv",
+        f"{base}codes/revoquer/?code=ABCD",
+        f"{base}codes/revoquer-lot/?batch=Lot",
+        f"{base}bulletins-papier/",
+        f"{base}feuilles.csv",
+        f"{base}bulletin.pdf",
+        f"{base}affiche.pdf",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Ceci appartient à un autre centre" in response.text, url
+    for url in (urls[0], f"{base}codes/", f"{base}codes/revoquer-lot/"):
+        assert client.post(url, {"mod-action": "publish", "count": 5, "batch": "Lot"}).status_code == 403, url
+    proposal.refresh_from_db()
+    assert not VotingCode.objects.exists() and proposal.status == Proposal.Status.PUBLISHED
+    # The centre's own team reaches them all.
+    client.force_login(staff_b)
+    assert all(client.get(url).status_code in (200, 302) for url in urls[:4]), "own team"
+
+
+def test_the_proposal_page_is_the_viewsets_edit_view(client, centre_a, staff_a):
+    workshop = make_workshop(centre_a, "results")
+    proposal = make_proposal(workshop, title="Des bancs")
+    client.force_login(staff_a)
+    # The list's links (Wagtail's "edit") and the workshop page's links open the same page.
+    listing = client.get("/admin/participation/?statut=all").text
+    assert f"/admin/participation/proposition/{proposal.pk}/" in listing
+    page = client.get(f"/admin/participation/edit/{proposal.pk}/")
+    assert page.status_code == 200 and "Des bancs" in page.text
+    # A bad outcome: 400, a French message, nothing saved.
+    response = client.post(f"/admin/participation/edit/{proposal.pk}/", {"out-outcome": "nonsense"})
+    assert response.status_code == 400 and "Rien n’a été enregistré" in response.text
+    response = client.post(
+        f"/admin/participation/proposition/{proposal.pk}/",
+        {"out-outcome": "selected", "out-official_answer": "Les bancs arrivent en mai."},
+    )
+    assert response.status_code == 302 and response["Location"] == f"/admin/participation/proposition/{proposal.pk}/"
+    proposal.refresh_from_db()
+    assert proposal.outcome == "selected" and proposal.official_answer == "Les bancs arrivent en mai."
+    assert proposal.history.first().history_change_reason == "Suite donnée"
+
+
+def test_a_refusal_without_reason_shows_no_error_on_the_outcome_form(client, centre_a, staff_a):
+    proposal = make_proposal(make_workshop(centre_a, "proposals"), status=Proposal.Status.PENDING)
+    client.force_login(staff_a)
+    response = client.post(f"/admin/participation/proposition/{proposal.pk}/", {"mod-action": "reject"})
+    assert response.status_code == 400
+    assert response.context["moderation_form"].errors and not response.context["outcome_form"].is_bound
