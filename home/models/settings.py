@@ -49,15 +49,19 @@ class NetworkSettings(BaseSiteSetting):
 
     def footer_pages(self):
         """The footer's links to the legal pages that are live (home.site_links)."""
-        from home.site_links import site_links
-
-        return site_links(self)[0]
+        return self._site_links()[0]
 
     def menu_pages(self):
         """The main menu's links to the home page's children ticked "in menus" (home.site_links)."""
+        return self._site_links()[1]
+
+    def _site_links(self):
+        # The settings object lives for the request: the header and the footer share one cache read.
         from home.site_links import site_links
 
-        return site_links(self)[1]
+        if not hasattr(self, "_links"):
+            self._links = site_links(self)
+        return self._links
 
     def social_links(self):
         return [

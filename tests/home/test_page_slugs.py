@@ -6,6 +6,7 @@ from html import unescape
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import NewsIndexPage, NewsPage, StandardPage
+from tests import page_forms
 
 SLUG_ERROR = (
     "L'adresse de la page ne peut contenir que des lettres sans accent, des chiffres et des tirets : "
@@ -14,18 +15,7 @@ SLUG_ERROR = (
 
 
 def news_form(**fields):
-    data = {
-        "title": "Repair café du samedi",
-        "slug": "",
-        "date": "2026-12-05",
-        "intro": "Venez réparer vos grille-pain.",
-        "image": "",
-        "image_alt": "",
-        "body": streamfield([]),
-        "action-publish": "publish",
-    }
-    data.update(fields)
-    return nested_form_data(data)
+    return page_forms.news_form(**{"intro": "Venez réparer vos grille-pain.", **fields})
 
 
 def test_news_create_refuses_an_accented_slug_and_keeps_what_was_typed(client, centre_a, staff_a):

@@ -8,30 +8,15 @@ from html import unescape
 
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Workflow
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import EventPage, NewsIndexPage, NewsPage
+from tests.page_forms import news_form
 
 
 def sidebar(client):
     html = client.get("/admin/").text
     props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
     return json.dumps(json.loads(props.group(1)), ensure_ascii=False)
-
-
-def news_form(**fields):
-    data = {
-        "title": "Repair café du samedi",
-        "slug": "",
-        "date": "2026-12-05",
-        "intro": "Venez réparer.",
-        "image": "",
-        "image_alt": "",
-        "body": streamfield([]),
-        "action-publish": "publish",
-    }
-    data.update(fields)
-    return nested_form_data(data)
 
 
 def test_staff_publish_news_with_an_ascii_address(client, centre_a, staff_a):
