@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from home.centre_groups import ensure_centre_group
+from home.demo_photos import ALT_TEXT, demo_photo
 from home.models import (
     AccessibilityStatementPage,
     CentrePage,
@@ -40,7 +41,15 @@ CENTRES = [
     ("faubourg-de-bethune", "Centre social du Faubourg de Béthune", "FDB", "Lille", "17 rue des Habitants"),
     ("chemin-rouge", "Centre social du Chemin Rouge", "CHR", "Faches-Thumesnil", "2 allée de la Démo"),
 ]
-
+# Shown before the town on the home page's cards; left empty where the town alone says enough.
+NEIGHBOURHOODS = {
+    "belencontre": "Belencontre",
+    "phalempins": "Phalempins",
+    "virolois": "Virolois",
+    "arbrisseau": "Lille-Sud",
+    "faubourg-de-bethune": "Faubourg de Béthune",
+    "chemin-rouge": "Chemin Rouge",
+}
 
 POSTCODES = {"Tourcoing": "59200", "Roubaix": "59100", "Lille": "59000", "Faches-Thumesnil": "59155"}
 TEAM_NAMES = [
@@ -302,6 +311,7 @@ def _centre_content(centre, index):
 
 def _network_pages(home):
     news = _index(home, NewsIndexPage, "actualites", "Actualités du réseau", "<p>Les nouvelles des huit centres.</p>")
+    _index(home, EventIndexPage, "agenda", "Agenda du réseau", "<p>Les rendez-vous des huit centres.</p>")
     _news(
         news,
         [
@@ -326,6 +336,17 @@ def _network_pages(home):
             page = home.add_child(instance=model(slug=slug, show_in_menus=False, **fields))
         pages[slug] = page
     return pages
+
+
+def _card(centre, index):
+    """What the home page's centre card shows: the neighbourhood and a picture (also for an older demo)."""
+    neighbourhood = NEIGHBOURHOODS.get(centre.slug, "")
+    if centre.photo_id and centre.neighbourhood == neighbourhood:
+        return
+    centre.neighbourhood = neighbourhood
+    if not centre.photo_id:
+        centre.photo, centre.photo_alt = demo_photo(centre, index), ALT_TEXT
+    centre.save_revision().publish()
 
 
 def _network_settings(home, legal_pages):
@@ -371,6 +392,7 @@ def seed(stdout):
         centre = _centre(home, index, slug, title, code, town, street)
         _centre_content(centre, index)
         group = ensure_centre_group(centre)
+        _card(centre, index)
         user = _user(staff_username(slug), STAFF_PASSWORD, display_name=f"Équipe {town}")
         user.groups.add(group)
         lines.append(f"  équipe de {title} : {staff_username(slug)} ({STAFF_PASSWORD})")

@@ -2,6 +2,8 @@ from django.utils import timezone
 
 from home.page_cache import invalidate_page_cache
 
+HOME_WORKSHOPS_COUNT = 3  # the rest are one "voir tout" away
+
 
 def home_section_context(request, home_page):
     """The home page section: workshops open now (one query)."""
@@ -9,7 +11,8 @@ def home_section_context(request, home_page):
     from participation.models import WorkshopPage
 
     now = timezone.now()
-    workshops = visible(request, WorkshopPage.open_now(now).select_related("centre").order_by("voting_end")[:6])
+    soonest_closing = WorkshopPage.open_now(now).select_related("centre").order_by("voting_end")
+    workshops = visible(request, soonest_closing[:HOME_WORKSHOPS_COUNT])
     for workshop in workshops:
         workshop.current_phase = workshop.phase_at(now)
     return {"open_workshops": workshops}

@@ -23,6 +23,12 @@ class CentrePage(BreadcrumbMixin, Page):
         help_text=_("Three to five capital letters, used in references such as BEL-2026-0042."),
     )
     town = models.CharField(_("town"), max_length=80)
+    neighbourhood = models.CharField(
+        _("neighbourhood"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown before the town on the centre's card, e.g. 'Belencontre' for 'Belencontre, Tourcoing'."),
+    )
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -59,12 +65,13 @@ class CentrePage(BreadcrumbMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("town"),
+        index.SearchField("neighbourhood"),
         index.SearchField("body"),
         index.SearchField("street_address"),
         index.FilterField("code"),
     ]
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("code"), FieldPanel("town")], heading=_("Identity")),
+        MultiFieldPanel([FieldPanel("code"), FieldPanel("neighbourhood"), FieldPanel("town")], heading=_("Identity")),
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
         MultiFieldPanel(
@@ -81,24 +88,19 @@ class CentrePage(BreadcrumbMixin, Page):
         verbose_name = _("centre")
         verbose_name_plural = _("centres")
 
+    @property
+    def place_name(self):
+        """ "Belencontre, Tourcoing", or the town alone."""
+        return f"{self.neighbourhood}, {self.town}" if self.neighbourhood else self.town
+
     def get_context(self, request, *args, **kwargs):
-        from django.contrib.contenttypes.models import ContentType
         from django.utils import timezone
 
-        from home.models.news import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+        from home.models.news import EventIndexPage, EventPage, NewsIndexPage, NewsPage, children_and_lists
 
         context = super().get_context(request, *args, **kwargs)
         public = public_q()
-        children = list(
-            self.get_children()
-            .live()
-            .filter(public)
-            .only("id", "title", "url_path", "depth", "path", "content_type_id")
-        )
-        indexes = {}
-        for model in (NewsIndexPage, EventIndexPage):
-            content_type_id = ContentType.objects.get_for_model(model).pk
-            indexes[model] = next((child for child in children if child.content_type_id == content_type_id), None)
+        children, indexes = children_and_lists(self, public)
         context.update(
             opening_days=self.opening_days(),
             team=list(self.team_members.all()),

@@ -22,6 +22,20 @@ def page_number(request):
     return int(raw) if raw.isdigit() and len(raw) < 6 else 1
 
 
+def children_and_lists(page, public):
+    """The page's live public children, and among them its news list and agenda, or None (one query)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    children = list(
+        page.get_children().live().filter(public).only("id", "title", "url_path", "depth", "path", "content_type_id")
+    )
+    lists = {}
+    for model in (NewsIndexPage, EventIndexPage):
+        content_type_id = ContentType.objects.get_for_model(model).pk
+        lists[model] = next((child for child in children if child.content_type_id == content_type_id), None)
+    return children, lists
+
+
 class IndexPage(BreadcrumbMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -36,9 +50,37 @@ class IndexPage(BreadcrumbMixin, Page):
     def paginate(self, request, queryset):
         return Paginator(queryset, INDEX_PAGE_SIZE).get_page(page_number(request))
 
+    def scope(self):
+        """Where the list's items come from, and a function naming each item's centre (None for a centre's list).
+
+        A list directly under the network's home page gathers every centre's items, each named with its
+        centre: it is where the home page's "voir tout" links lead. A centre's list holds its own children.
+        """
+        from home.models.centres import CentrePage
+        from home.models.pages import HomePage, centre_lookup
+
+        parent = self.get_parent()
+        if parent.specific_class is not HomePage:
+            return None, None
+        centres = CentrePage.objects.child_of(parent).only("id", "title", "url_path", "path", "depth")
+        return parent, centre_lookup(list(centres))
+
+    def items_in_scope(self, model):
+        network, centre_of = self.scope()
+        items = model.objects.descendant_of(network) if network else model.objects.child_of(self)
+        return items.live().public(), centre_of
+
+    def list_context(self, context, centre_of, **lists):
+        """Name each listed item's centre on a network list."""
+        for listed in lists.values():
+            for item in listed:
+                item.centre = centre_of(item) if centre_of else None
+        context.update(lists, show_centre=centre_of is not None)
+        return context
+
 
 class NewsIndexPage(IndexPage):
-    """The list of a centre's news (or the network's), newest first: /<centre>/actualites/."""
+    """The list of a centre's news, newest first: /<centre>/actualites/; under the home page, all news."""
 
     subpage_types = ["home.NewsPage"]
 
@@ -48,9 +90,10 @@ class NewsIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        context["items"] = self.paginate(request, items)
-        return context
+        news, centre_of = self.items_in_scope(NewsPage)
+        items = self.paginate(request, news.order_by("-date", "-pk"))
+        items.object_list = list(items.object_list)
+        return self.list_context(context, centre_of, items=items)
 
 
 class NewsPage(BreadcrumbMixin, Page):
@@ -93,7 +136,7 @@ class NewsPage(BreadcrumbMixin, Page):
 
 
 class EventIndexPage(IndexPage):
-    """The agenda of a centre (or the network): upcoming events first, /<centre>/agenda/."""
+    """The agenda of a centre, upcoming events first: /<centre>/agenda/; under the home page, all events."""
 
     subpage_types = ["home.EventPage"]
 
@@ -103,11 +146,12 @@ class EventIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public()
+        events, centre_of = self.items_in_scope(EventPage)
         now = timezone.now()
-        context["items"] = self.paginate(request, events.filter(end__gte=now).order_by("start", "pk"))
-        context["past_events"] = list(events.filter(end__lt=now).order_by("-start", "-pk")[:5])
-        return context
+        items = self.paginate(request, events.filter(end__gte=now).order_by("start", "pk"))
+        items.object_list = list(items.object_list)
+        past_events = list(events.filter(end__lt=now).order_by("-start", "-pk")[:5])
+        return self.list_context(context, centre_of, items=items, past_events=past_events)
 
 
 class EventPage(BreadcrumbMixin, Page):

@@ -9,8 +9,10 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 
-HOME_NEWS_COUNT = 6
-HOME_EVENTS_COUNT = 6
+# A short home page on a phone: three of each, then "voir tout" to the network's lists.
+HOME_NEWS_COUNT = 3
+HOME_EVENTS_COUNT = 3
+CENTRE_CARD_PHOTO = "fill-192x144|format-webp"  # shown at 96×72 CSS pixels, sharp on a 2x screen
 
 
 def public_q():
@@ -54,19 +56,25 @@ class HomePage(BreadcrumbMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     def get_context(self, request, *args, **kwargs):
+        from django.db.models import Prefetch
+        from wagtail.images import get_image_model
+
         from home.models.centres import CentrePage
-        from home.models.news import EventPage, NewsPage
+        from home.models.news import EventIndexPage, EventPage, NewsIndexPage, NewsPage, children_and_lists
         from home.sections import sections_for
 
         context = super().get_context(request, *args, **kwargs)
         public = public_q()
+        photos = get_image_model().objects.prefetch_renditions(CENTRE_CARD_PHOTO)
         centres = list(
             CentrePage.objects.child_of(self)
             .live()
             .filter(public)
             .order_by("title")
-            .only("id", "title", "url_path", "path", "depth", "town", "intro", "slug")
+            .only("id", "title", "url_path", "path", "depth", "town", "neighbourhood", "photo", "photo_alt", "slug")
+            .prefetch_related(Prefetch("photo", queryset=photos))
         )
+        _, indexes = children_and_lists(self, public)
         centre_of = centre_lookup(centres)
         news = list(
             NewsPage.objects.descendant_of(self).live().filter(public).order_by("-date", "-pk")[:HOME_NEWS_COUNT]
@@ -83,6 +91,8 @@ class HomePage(BreadcrumbMixin, Page):
             centres=centres,
             latest_news=news,
             upcoming_events=events,
+            news_index=indexes[NewsIndexPage],
+            event_index=indexes[EventIndexPage],
             sections=[
                 mark_safe(render_to_string(template, section_context, request=request))  # noqa: S308
                 for template, section_context in sections_for(request, self)

@@ -6,8 +6,39 @@ missing browser is a failure. Tests use pytest-django's `live_server`.
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite the test database lives in memory, as one connection that the server's threads
+    share: two requests at once (a page and its pictures, say) break it ("bad parameter or other
+    API misuse"). Connections are still accepted by threads, so a browser's idle keep-alive
+    connection never blocks the others; only the application's work is serialised.
+    """
+
+    application_lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.application_lock:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    close = getattr(response, "close", None)
+                    if close:
+                        close()
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
