@@ -4,6 +4,7 @@ Skipped where Chromium is absent, except when REQUIRE_BROWSER_TESTS is set (CI),
 missing browser is a failure. Tests use pytest-django's `live_server`.
 """
 
+import io
 import os
 import shutil
 import threading
@@ -87,6 +88,21 @@ def desktop_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def demo(live_server):
+    """The full demo (the seeders of every app), as a resident would see it."""
+    from wagtail.models import Locale, Page
+
+    from home.management.commands.seed_demo import demo_modules
+
+    # A transactional test before this one flushed the rows Wagtail's migrations made.
+    Locale.objects.get_or_create(language_code="fr")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    for module in demo_modules():
+        module.seed(io.StringIO())
 
 
 def log_in(page, live_server, username, password):

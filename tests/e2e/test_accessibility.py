@@ -6,7 +6,6 @@ CI has no CDN) runs the WCAG 2.0/2.1 A and AA rules, and the test fails on any v
 horizontal scrolling. Data: the full demo (the seeders of every app), as a resident would see it.
 """
 
-import io
 import json
 import re
 from datetime import timedelta
@@ -58,20 +57,6 @@ TEXT_SPACING_ON = """() => {
 RESIDENT = ("participante-demo", "participante-demo-2026")
 JOBSEEKER = ("demo-cv", "cv-demo-2026")
 STAFF = ("equipe-belencontre", "equipe-demo-2026")
-
-
-@pytest.fixture
-def demo(live_server):
-    from wagtail.models import Locale, Page
-
-    from home.management.commands.seed_demo import demo_modules
-
-    # A transactional test before this one flushed the rows Wagtail's migrations made.
-    Locale.objects.get_or_create(language_code="fr")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    for module in demo_modules():
-        module.seed(io.StringIO())
 
 
 class Audit:

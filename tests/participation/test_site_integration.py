@@ -1,5 +1,6 @@
 """/participer/, the home page section, the page tree rules and the demo content."""
 
+from datetime import timedelta
 from io import StringIO
 
 from django.core.management import call_command
@@ -103,3 +104,15 @@ def test_moderation_and_tallies_invalidate_the_page_cache(client, centre_a, staf
         {"session_date": "2026-03-14", "ballots_cast": 4, f"p{proposal.pk}": 4},
     )
     assert page_cache_version() > after_publish
+
+
+def test_the_home_lists_three_open_workshops_closing_soonest_then_a_link_to_all(client, home_page, centre_a):
+    workshops = [make_workshop(centre_a, "voting", title=f"Atelier {n}") for n in range(5)]
+    for days, workshop in enumerate(workshops):
+        workshop.voting_end = timezone.now() + timedelta(days=10 - days)
+        workshop.save_revision().publish()
+    html = client.get("/").text
+    section = html.split('id="open-workshops-title"')[1].split("</section>")[0]
+    assert section.count('class="card workshop-card"') == 3
+    assert "Atelier 4" in section and "Atelier 2" in section and "Atelier 0" not in section
+    assert 'href="/participer/"' in section
