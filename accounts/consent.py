@@ -20,10 +20,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.consent_models import Action, Consent, JournalEntry, Method, Task
+from home.french_words import of_name
+from home.templatetags.french_dates import jour, quand
 
 __all__ = [
     "Action",
@@ -126,7 +128,7 @@ def confirm_with_code(consent, code, now=None):
 def _journal_consent(consent, actor):
     target = _("%(tasks)s, until %(date)s") % {
         "tasks": ", ".join(consent.task_labels()),
-        "date": formats.date_format(timezone.localtime(consent.until), "DATE_FORMAT"),
+        "date": jour(consent.until),
     }
     if consent.method != Method.ACCOUNT_CREATED:
         record_action(actor, consent.person, consent.centre, Action.CONSENT_GIVEN, target=target)
@@ -208,20 +210,20 @@ def _notify_entry(entry, person):
     """A message in "Mes messages", emailed (through the task queue) when the person has an address."""
     from accounts.notifications import notify, site_root
 
-    when = formats.date_format(timezone.localtime(entry.created_at), "DATETIME_FORMAT")
+    when = quand(entry.created_at)
     values = {
         "when": when,
         "actor": entry.actor_name or _("a staff member"),
-        "centre": entry.centre_name or _("a social centre"),
+        "of_centre": of_name(entry.centre_name or _("a social centre")),
         "action": entry.get_action_display(),
         "target": f" ({entry.target})" if entry.target else "",
         "url": site_root() + reverse("accounts:help"),
     }
-    text = _("On %(when)s, %(actor)s of %(centre)s %(action)s%(target)s.") % values
+    text = _("On %(when)s, %(actor)s %(of_centre)s %(action)s%(target)s.") % values
     body = (
         _(
             "Hello,\n\n"
-            "On %(when)s, %(actor)s of %(centre)s %(action)s%(target)s.\n\n"
+            "On %(when)s, %(actor)s %(of_centre)s %(action)s%(target)s.\n\n"
             "Everything the staff did for you is listed on your account page, under “What the staff did for you”:\n"
             "%(url)s\n\n"
             "If you did not agree to this, withdraw your consent on that page or at the desk of any social centre, "

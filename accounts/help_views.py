@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import consent as api
 from accounts.consent_forms import ReceiptCodeForm
+from home.french_words import of_name
 
 JOURNAL_LIMIT = 100
 
@@ -36,7 +37,8 @@ def my_consent_withdraw(request, pk):
     consent = get_object_or_404(api.Consent, pk=pk, person=request.user)
     api.withdraw(consent, _("by the person, in My account"))
     messages.success(
-        request, _("Done. The staff of %(centre)s can no longer act for you.") % {"centre": consent.centre.title}
+        request,
+        _("Done. The staff %(of_centre)s can no longer act for you.") % {"of_centre": of_name(consent.centre.title)},
     )
     return redirect("accounts:help")
 

@@ -21,6 +21,7 @@ from accounts.consent import Action, Task, centres_with_consent, record_action
 from accounts.desk import desk_staff_required
 from accounts.permissions import is_desk_staff
 from accounts.verification_models import ResidentVerification
+from home.french_words import of_name
 from home.permissions import centres_for_user, user_is_centre_staff
 
 User = get_user_model()
@@ -138,7 +139,9 @@ def withdraw(request, pk):
     )
     if withdrawn:
         record_action(request.user, target, current.centre, Action.VERIFICATION_WITHDRAWN, target=reason)
-    messages.success(request, _("The verification of %(username)s is withdrawn.") % {"username": target.username})
+    messages.success(
+        request, _("The verification %(of_username)s is withdrawn.") % {"of_username": of_name(target.username)}
+    )
     return redirect(_back_to_desk(target))
 
 

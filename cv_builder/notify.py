@@ -7,13 +7,13 @@ from datetime import timedelta
 
 from django.db.models.signals import post_save
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.notifications import notify, register_kind
 from accounts.tasks import register_periodic
 from home.permissions import staff_of_centre
+from home.templatetags.french_dates import jour
 
 EXPIRY_NOTICE = timedelta(days=3)
 
@@ -37,7 +37,7 @@ def links_expiring(now):
         text = _("The share link of your CV “%(cv)s”%(label)s stops working on %(date)s.") % {
             "cv": link.cv.title,
             "label": f" ({link.label})" if link.label else "",
-            "date": formats.date_format(timezone.localtime(link.expires_at), "DATE_FORMAT"),
+            "date": jour(link.expires_at),
         }
         url = reverse("cv_builder:share", args=[link.cv_id])
         told += len(notify([link.cv.owner], "cv_link_expiring", text, url, key=f"share-expiring:{link.pk}"))

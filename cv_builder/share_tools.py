@@ -7,6 +7,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from home.french_words import of_name
+
 
 def qr_svg(url):
     """An inline SVG QR code of `url`, to show on the screen for a counsellor's phone to scan."""
@@ -17,7 +19,7 @@ def qr_svg(url):
 
 def share_targets(url, name):
     body = _("Here is my CV: %(url)s") % {"url": url}
-    subject = _("CV of %(name)s") % {"name": name} if name else _("My CV")
+    subject = _("CV %(of_name)s") % {"of_name": of_name(name)} if name else _("My CV")
     return {
         # "sms:?&body=" is understood by both Android and iPhone messaging apps.
         "sms": f"sms:?&body={quote(body)}",

@@ -386,7 +386,7 @@ def seed(stdout):
         home.save()
     lines = ["Comptes de démonstration (mot de passe entre parenthèses) :"]
     _user(ADMIN[0], ADMIN[1], is_superuser=True, is_staff=True, display_name="Administratrice")
-    lines.append(f"  administrateur·rice du réseau : {ADMIN[0]} ({ADMIN[1]})")
+    lines.append(f"  administration du réseau : {ADMIN[0]} ({ADMIN[1]})")
     _network_settings(home, _network_pages(home))
     for index, (slug, title, code, town, street) in enumerate(CENTRES):
         centre = _centre(home, index, slug, title, code, town, street)

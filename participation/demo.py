@@ -122,7 +122,7 @@ def _voters(count):
     voters = []
     for i in range(1, count + 1):
         user, created = User.objects.get_or_create(
-            username=f"votant-demo-{i}", defaults={"display_name": f"Votant·e de démo {i}"}
+            username=f"votant-demo-{i}", defaults={"display_name": f"Personne de démo {i}"}
         )
         if created:
             user.set_unusable_password()

@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from home.templatetags.french_dates import quand
 
 from ..access import get_cv
 from ..models import CV
@@ -63,7 +64,7 @@ def cv_history_restore(request, pk, history_id):
     cv = get_cv(request, pk)
     record = _record(cv, history_id)
     step = section_for_reason(record.history_change_reason or "") if request.POST.get("scope") == "step" else None
-    when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    when = quand(record.history_date)
     with transaction.atomic():
         cv = CV.objects.select_for_update().get(pk=cv.pk)
         if step is not None:

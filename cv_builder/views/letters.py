@@ -6,10 +6,12 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from home.templatetags.french_dates import quand
 
 from ..access import get_cv, get_letter
 from ..letters import STEPS, progress
@@ -174,7 +176,7 @@ def letter_history_restore(request, pk, history_id):
     record = letter.history.filter(history_id=history_id).first()
     if record is None:
         raise Http404
-    when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    when = quand(record.history_date)
     with transaction.atomic():
         letter = CoverLetter.objects.select_for_update().get(pk=letter.pk)
         letter.data = record.data

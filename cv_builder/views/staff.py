@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.consent import Action, Task, current_consents, has_consent, record_action
+from home.french_words import of_name
 from home.permissions import centres_for_user
 
 from ..access import staff_shares
@@ -98,7 +99,7 @@ def staff_start(request):
     record_action(request.user, person, centre, Action.CV_STARTED, target=cv.title)
     messages.success(
         request,
-        _("The CV of %(name)s is started and shared with %(centre)s.")
-        % {"name": person.public_name, "centre": centre.title},
+        _("The CV %(of_name)s is started and shared with %(centre)s.")
+        % {"of_name": of_name(person.public_name), "centre": centre.title},
     )
     return redirect("cv_builder:section", pk=cv.pk, slug="identite")

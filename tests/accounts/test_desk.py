@@ -59,7 +59,7 @@ def test_staff_creates_an_account_and_gets_a_printable_card(staff_client, staff_
     centre_a.save()
     page = staff_client.get("/compte/accueil/nouveau/")
     assert page.status_code == 200
-    assert "Créer un compte pour un habitant" in page.text
+    assert "Créer un compte pour une personne" in page.text
     response = create(staff_client, centre=centre_a.pk)
     assert response.status_code == 302
     user = User.objects.get(display_name="Samia Benali")

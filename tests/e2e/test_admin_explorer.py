@@ -7,7 +7,6 @@ import pytest
 
 from home.models import CentrePage
 from tests.e2e.test_accessibility import STAFF, Audit
-from tests.e2e.test_accessibility import demo as demo  # the same demo data fixture (re-exported)
 
 
 @pytest.mark.usefixtures("demo")

@@ -67,7 +67,7 @@ def test_nothing_found_lists_centres_open_workshops_and_a_spelling(client, netwo
     section = text[text.index('id="all-centres-title"') :]
     for title in ("Centre social Belencontre", "Centre social des Phalempins", "Centre social l&#x27;Écho"):
         assert title in section
-    assert "Ateliers ouverts en ce moment" in text and "Le square Destombes" in text
+    assert "Ateliers collaboratifs ouverts en ce moment" in text and "Le square Destombes" in text
     # A spelling is suggested when a word is close to a known one but gives nothing as typed.
     assert suggest("ludotheque zzzqqq", ["belencontre", "ludothèque"]) == "ludothèque zzzqqq"
     assert suggest("belen", ["belencontre"]) == "belencontre"

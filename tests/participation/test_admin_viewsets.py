@@ -143,7 +143,7 @@ def test_a_workshops_proposals_csv_is_the_lists_export_for_that_workshop(client,
     rows = csv_rows(response)
     listing = csv_rows(client.get(f"/admin/participation/?statut=all&workshop={square.pk}&export=csv"))
     # The same columns as the list's export, less the workshop (one workshop: it would repeat).
-    assert rows[0] == [heading for heading in listing[0] if heading != "Atelier"]
+    assert rows[0] == [heading for heading in listing[0] if heading != "Atelier collaboratif"]
     assert rows[0][:3] == ["Référence", "Titre", "Description"]
     # Every status, by reference; nothing of the other workshop.
     assert [row[1] for row in rows[1:]] == ["Des bancs", "Un potager"]

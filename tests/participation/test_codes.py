@@ -4,10 +4,9 @@ import io
 import re
 
 from django.db import connection
-from django.utils import timezone
-from django.utils.formats import date_format
 from pypdf import PdfReader
 
+from home.templatetags.french_dates import jour
 from participation.models import VotingCode
 from participation.models.codes import ALPHABET, format_code
 
@@ -93,7 +92,7 @@ def test_pdf_sheet_parses_back_with_the_right_codes(client, staff_a, voting_work
     # The short address to type, and the closing date, are on the cards.
     flat = text.replace("\n", " ")
     assert flat.count("testserver/vote/") == 7
-    closing = date_format(timezone.localtime(voting_workshop.voting_end), "d/m/Y")
+    closing = jour(voting_workshop.voting_end)
     assert flat.count(closing) == 7
 
 

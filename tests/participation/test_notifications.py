@@ -164,5 +164,5 @@ def test_a_vote_opening_and_results_are_told_once_to_participants(centre_a, auth
         f"Le vote est ouvert dans l’atelier « {voting.title} »"
     ]
     assert len(messages_of(author, "workshop_results")) == 1
-    assert messages_of(other_resident) == [f"Les résultats de l’atelier « {done.title} » sont publiés."]
+    assert messages_of(other_resident) == [f"Les résultats de l’atelier collaboratif « {done.title} » sont publiés."]
     assert messages_of(resident) == []

@@ -6,9 +6,9 @@ from datetime import date
 
 from django.test import Client
 from django.utils import timezone
-from django.utils.formats import date_format
 from pypdf import PdfReader
 
+from home.templatetags.french_dates import jour
 from participation import guessing
 from participation.models import Ballot, Proposal, Support, VotingCode, WorkshopPage
 from participation.models.codes import format_code
@@ -34,8 +34,9 @@ def page_size_mm(reader):
     return round(float(box.width) / MM), round(float(box.height) / MM)
 
 
-def closing(workshop, fmt):
-    return date_format(timezone.localtime(workshop.voting_end), fmt)
+def closing(workshop):
+    """The closing day as printed: "3 décembre 2026", "1er décembre 2026"."""
+    return jour(workshop.voting_end)
 
 
 def test_ballot_lists_every_published_proposal_in_a4_and_a5(client, staff_a, centre_a):
@@ -52,7 +53,7 @@ def test_ballot_lists_every_published_proposal_in_a4_and_a5(client, staff_a, cen
             assert proposal.reference in text and proposal.title in text
         assert "refusée" not in text and "en attente" not in text
         assert "Cochez jusqu’à 3 propositions." in text
-        assert closing(workshop, "j F Y") in text
+        assert closing(workshop) in text
         assert "blanc" in text and "nul" in text
     # An unknown format falls back to A4; with photos asked, a proposal without one still prints.
     reader, _text = pdf_text(client.get(url, {"format": "letter", "photos": "1"}))
@@ -92,7 +93,7 @@ def test_poster_ranks_online_plus_paper_with_chart_date_centre_and_qr(client, st
         order = [text.index(title) for title in ("Des bancs", "Des jeux", "Un composteur", "Un potager", "Une boîte")]
         assert order == sorted(order)
         assert "Des bancs à l’ombre BEL-" in text and re.search(r"Des bancs à l’ombre \S+ 1 9 10", text)
-        assert f"Résultats au {date_format(timezone.localdate(), 'j F Y')}" in text
+        assert f"Résultats au {jour(timezone.localdate())}" in text
         assert "12 bulletins papier déposés (2 blancs, 1 nuls)" in text
         assert f"testserver/participer/atelier/{workshop.pk}/resultats/" in text
         page = reader.pages[0]
@@ -114,7 +115,7 @@ def test_code_sheet_holds_8_or_10_cards_with_every_code_the_date_and_the_short_a
         assert len(printed) == count
         assert all(VotingCode.find(workshop, code) for code in printed)
         assert text.count("testserver/vote/") == count
-        assert text.count(closing(workshop, "d/m/Y")) == count
+        assert text.count(closing(workshop)) == count
     # Anything but 8 or 10 per page is refused with a message, and no code is made.
     before = VotingCode.objects.count()
     response = client.post(url, {"count": 5, "per_page": 12}, follow=True)

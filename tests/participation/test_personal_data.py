@@ -1,4 +1,4 @@
-"""Deleting an account: proposals stay signed "un·e habitant·e", supports stay counted."""
+"""Deleting an account: proposals stay signed "une habitante ou un habitant", supports stay counted."""
 
 from accounts.personal_data import erase_all, export_all
 from participation.models import Ballot, Proposal, Support
@@ -26,12 +26,12 @@ def test_account_deletion_keeps_counts_and_anonymises(client, resident, other_re
     resident.delete()
     mine.refresh_from_db()
     assert mine.author is None
-    assert str(mine.author_name) == "un·e habitant·e"
+    assert str(mine.author_name) == "une habitante ou un habitant"
     assert Support.objects.filter(proposal=mine).count() == 2
     assert Ballot.objects.filter(user__isnull=True).count() == 1
     assert not Proposal.history.filter(author_id=resident_pk).exists()
     client.logout()
-    assert "par un·e habitant·e" in client.get(voting_workshop.url).text
+    assert "par une habitante ou un habitant" in client.get(voting_workshop.url).text
 
 
 def test_plain_user_deletion_without_erase_handlers_also_keeps_counts(client, resident, voting_workshop, proposals):

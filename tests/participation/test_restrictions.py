@@ -181,7 +181,7 @@ def test_a_groups_restriction_refuses_a_resident_outside_the_groups(centre_a, re
     client.force_login(resident)
     response = client.get(reverse("participation:results", args=[workshop.pk]))
     assert response.status_code == 403 and SECRET_PROPOSAL not in response.text
-    assert "Atelier privé" in response.text
+    assert "Atelier collaboratif privé" in response.text
     resident.groups.add(group)
     assert client.get(reverse("participation:results", args=[workshop.pk])).status_code == 200
     assert SECRET_PROPOSAL in client.get(reverse("participation:proposal", args=[proposal.reference])).text

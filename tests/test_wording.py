@@ -1,0 +1,87 @@
+"""Issue 13's words: no "·e" forms, "atelier collaboratif" for participation, "d’Aïcha" not "de Aïcha"."""
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from django.utils import timezone, translation
+
+from cv_builder.models import CV
+from home.french_words import of_name
+from tests.participation.conftest import make_workshop
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ("home", "participation", "accounts", "cv_builder", "toolkit")
+MIDDLE_DOT_FORM = re.compile(r"\w·\w")  # "habitant·e", "expérimenté·e"; " · " between facts is fine
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [("Aïcha", "d’Aïcha"), ("Émile", "d’Émile"), ("Océane Dupont", "d’Océane Dupont"), ("Nadia", "de Nadia"),
+     ("Yasmine", "de Yasmine"), (" Inès ", "d’Inès"), ("un centre social", "d’un centre social")],
+)  # fmt: skip
+def test_de_elides_before_a_vowel(name, phrase):
+    with translation.override("fr"):
+        assert of_name(name) == phrase
+    with translation.override("en"):
+        assert of_name(name) == f"of {name.strip()}"
+
+
+def test_the_desk_card_says_le_compte_d_aicha(client, staff_a, centre_a):
+    client.force_login(staff_a)
+    response = client.post(
+        "/compte/accueil/nouveau/", {"display_name": "Aïcha", "email": "", "username": "", "centre": centre_a.pk}
+    )
+    card = client.get(response["Location"]).text
+    assert "Le compte d’Aïcha est prêt" in card and "de Aïcha" not in card
+
+
+def french_texts():
+    for app in APPS:
+        po = ROOT / app / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+        lines = po.read_text(encoding="utf-8").splitlines()
+        translated = [line for line in lines if not line.startswith(("#", "msgid"))]
+        yield po.relative_to(ROOT), "\n".join(translated)
+        for template in (ROOT / app / "templates").rglob("*.html"):
+            yield template.relative_to(ROOT), template.read_text(encoding="utf-8")
+    for demo in ROOT.glob("*/demo.py"):
+        yield demo.relative_to(ROOT), demo.read_text(encoding="utf-8")
+
+
+def test_no_middle_dot_forms_in_what_people_read():
+    found = [f"{path}: {match}" for path, text in french_texts() for match in MIDDLE_DOT_FORM.findall(text)]
+    assert not found, "Plain words instead of ·e forms:\n" + "\n".join(found)
+
+
+def test_participatory_workshops_are_called_ateliers_collaboratifs(client, home_page, centre_a):
+    make_workshop(centre_a, "voting", title="Le budget du quartier")
+    home = client.get("/").text
+    assert "Ateliers collaboratifs ouverts en ce moment" in home
+    assert "Tous les ateliers collaboratifs ouverts" in home
+    listing = client.get("/participer/").text
+    assert "Ateliers collaboratifs ouverts en ce moment" in listing
+
+
+DIGITAL_CLOCK_FORMATS = re.compile(r"""\|(?:date|time):["'][^"']*(?:j F|H:i)[^"']*["']""")
+
+
+def test_people_read_french_dates_and_times_in_every_template():
+    """ "1er décembre 2026 à 14 h" through {% load french_dates %}, not "1 décembre 2026 14:00".
+    The staff's audit tables in the participation admin keep "02/12/2026 14:05" on purpose (compact, sortable)."""
+    found = [
+        f"{path}: {match}"
+        for path, text in french_texts()
+        if str(path).endswith(".html") and "/admin/" not in str(path)
+        for match in DIGITAL_CLOCK_FORMATS.findall(text)
+    ]
+    assert not found, "Use jour, heure, quand or quand_long:\n" + "\n".join(found)
+
+
+def test_mon_cv_says_when_a_cv_changed_the_french_way(client, resident):
+    cv = CV.objects.create(owner=resident, title="CV cariste", data={})
+    first_of_december = timezone.make_aware(datetime(2026, 12, 1, 14, 0))
+    CV.objects.filter(pk=cv.pk).update(updated_at=first_of_december)
+    client.force_login(resident)
+    page = client.get("/mon-cv/").text
+    assert "1er décembre 2026 à 14 h" in page and "14:00" not in page
