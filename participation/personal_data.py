@@ -40,7 +40,7 @@ def export(user):
 
 
 def erase(user):
-    """Proposals stay, signed "une habitante ou un habitant"; supports stay counted but no longer point to the person."""
+    """Proposals stay, signed "une habitante ou un habitant"; supports stay counted, no longer linked to the person."""
     from participation.indicators import keep_counts
 
     keep_counts(user)  # the person stays counted in the indicators, without being named
