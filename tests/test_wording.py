@@ -85,3 +85,13 @@ def test_mon_cv_says_when_a_cv_changed_the_french_way(client, resident):
     client.force_login(resident)
     page = client.get("/mon-cv/").text
     assert "1er décembre 2026 à 14 h" in page and "14:00" not in page
+
+
+def test_the_page_editors_block_choices_are_described_in_french():
+    from home.blocks import BaseStreamBlock
+
+    with translation.override("fr"):
+        descriptions = {str(block.meta.description) for block in BaseStreamBlock().child_blocks.values()} - {""}
+    assert "Un titre qui commence une partie de la page." in descriptions
+    assert "Un tableau avec un titre, par exemple des horaires d’ouverture." in descriptions
+    assert not [text for text in descriptions if text.startswith(("A ", "Text", "Words"))], descriptions

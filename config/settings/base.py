@@ -187,7 +187,9 @@ LANGUAGES = [("fr", _("French"))]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project templates' strings (make messages); locale_overrides/: our French for some of Wagtail's own
+# admin strings, kept apart because makemessages would drop them as obsolete.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
