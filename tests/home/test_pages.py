@@ -222,6 +222,10 @@ def test_every_block_renders_accessibly(client, centre_a):
     assert "<b>lundi</b>" in text
     assert 'alt="Des habitants devant un ordinateur"' in text and "<figcaption>Mardi</figcaption>" in text
     assert text.count('<figure class="block-image">') == 2 and 'alt=""' in text  # the decorative one
+    # A phone takes the 480 px rendition, a wide screen the larger one (this 640 px picture is not enlarged);
+    # never the uploaded original.
+    assert text.count("width-480.format-webp.webp 480w") == 2 and "width-960.format-webp.webp 640w" in text
+    assert image.file.url not in text and text.count('loading="lazy"') >= 2
     assert "<blockquote><p>On apprend ensemble.</p></blockquote>" in text
     assert 'class="button" href="/belencontre/"' in text
     assert "Le programme" in text and "(PDF" in text

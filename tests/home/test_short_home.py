@@ -120,3 +120,12 @@ def test_the_neighbourhood_is_a_field_staff_fill_in_the_admin(client, superuser,
     html = client.get(f"/admin/pages/{centre_a.pk}/edit/").text
     assert 'name="neighbourhood"' in html and "Belencontre, Tourcoing" in html
     assert CentrePage._meta.get_field("neighbourhood").blank
+
+
+def test_the_centre_page_offers_its_photo_in_two_sizes_never_the_original(client, home_page, centre_a):
+    original = give_photo(centre_a, size=(2400, 1800))
+    html = client.get("/belencontre/").text
+    img = re.search(r'<figure class="centre-photo"><img [^>]*>', html).group(0)
+    assert 'alt="La façade du centre, rue de la Démo"' in img
+    assert "width-480.format-webp.webp 480w" in img and "width-960.format-webp.webp 960w" in img
+    assert 'sizes="(max-width: 68rem) 100vw, 66rem"' in img and original.file.url not in html
