@@ -43,9 +43,8 @@ def demo_photo(centre, index):
     """A new library image of a demo drawing, in the centre's own collection."""
     image_model = get_image_model()
     fields = {"collection": centre.collection} if centre.collection_id else {}
-    image = image_model.objects.create(
+    return image_model.objects.create(
         title=f"Façade (dessin de démonstration) : {centre.title}",
         file=ImageFile(io.BytesIO(drawn_building(index)), name=f"demo-{centre.slug}.jpg"),
         **fields,
     )
-    return image

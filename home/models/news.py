@@ -48,10 +48,13 @@ class IndexPage(BreadcrumbMixin, Page):
         abstract = True
 
     def paginate(self, request, queryset):
-        return Paginator(queryset, INDEX_PAGE_SIZE).get_page(page_number(request))
+        """One page of items, read once (the items are then named with their centre)."""
+        items = Paginator(queryset, INDEX_PAGE_SIZE).get_page(page_number(request))
+        items.object_list = list(items.object_list)
+        return items
 
-    def scope(self):
-        """Where the list's items come from, and a function naming each item's centre (None for a centre's list).
+    def items_in_scope(self, model):
+        """The list's live public items, and a function naming each item's centre (None for a centre's list).
 
         A list directly under the network's home page gathers every centre's items, each named with its
         centre: it is where the home page's "voir tout" links lead. A centre's list holds its own children.
@@ -61,14 +64,9 @@ class IndexPage(BreadcrumbMixin, Page):
 
         parent = self.get_parent()
         if parent.specific_class is not HomePage:
-            return None, None
+            return model.objects.child_of(self).live().public(), None
         centres = CentrePage.objects.child_of(parent).only("id", "title", "url_path", "path", "depth")
-        return parent, centre_lookup(list(centres))
-
-    def items_in_scope(self, model):
-        network, centre_of = self.scope()
-        items = model.objects.descendant_of(network) if network else model.objects.child_of(self)
-        return items.live().public(), centre_of
+        return model.objects.descendant_of(parent).live().public(), centre_lookup(list(centres))
 
     def list_context(self, context, centre_of, **lists):
         """Name each listed item's centre on a network list."""
@@ -92,7 +90,6 @@ class NewsIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         news, centre_of = self.items_in_scope(NewsPage)
         items = self.paginate(request, news.order_by("-date", "-pk"))
-        items.object_list = list(items.object_list)
         return self.list_context(context, centre_of, items=items)
 
 
@@ -149,7 +146,6 @@ class EventIndexPage(IndexPage):
         events, centre_of = self.items_in_scope(EventPage)
         now = timezone.now()
         items = self.paginate(request, events.filter(end__gte=now).order_by("start", "pk"))
-        items.object_list = list(items.object_list)
         past_events = list(events.filter(end__lt=now).order_by("-start", "-pk")[:5])
         return self.list_context(context, centre_of, items=items, past_events=past_events)
 

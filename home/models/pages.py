@@ -58,6 +58,7 @@ class HomePage(BreadcrumbMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Prefetch
         from wagtail.images import get_image_model
+        from wagtail.images.shortcuts import get_rendition_or_not_found
 
         from home.models.centres import CentrePage
         from home.models.news import EventIndexPage, EventPage, NewsIndexPage, NewsPage, children_and_lists
@@ -87,6 +88,8 @@ class HomePage(BreadcrumbMixin, Page):
         )
         for item in news + events:
             item.centre = centre_of(item)
+        for centre in centres:  # from the prefetched renditions: no query, and one place names the size
+            centre.card_photo = get_rendition_or_not_found(centre.photo, CENTRE_CARD_PHOTO) if centre.photo else None
         context.update(
             centres=centres,
             latest_news=news,
